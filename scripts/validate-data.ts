@@ -1,0 +1,66 @@
+// npm run validate-data: validates data/ against the schema, checks every quote verbatim in its article
+// (when ../shared/sources/ is present) and prints counts per story, type and precision.
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { assembleDataset, collectionOfPath, type DataFile } from '../src/domain/assemble.ts';
+import { formatProblem, validateDataset } from '../src/domain/dataset.ts';
+import { findMissingQuotes } from '../src/domain/quotes.ts';
+
+const root = resolve(import.meta.dirname, '..');
+const sourcesDir = process.env.SOURCES_DIR ?? resolve(root, '..', 'shared', 'sources');
+
+function listJson(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return listJson(path);
+    return name.endsWith('.json') ? [path] : [];
+  });
+}
+
+const files: DataFile[] = [];
+const problems: string[] = [];
+for (const absolute of listJson(join(root, 'data'))) {
+  const path = relative(root, absolute).split('\\').join('/');
+  const collection = collectionOfPath(path);
+  if (!collection) continue;
+  try {
+    files.push({ path, collection, content: JSON.parse(readFileSync(absolute, 'utf8')) as unknown });
+  } catch (error) {
+    problems.push(`${path}: not valid JSON (${error instanceof Error ? error.message : String(error)})`);
+  }
+}
+const assembled = assembleDataset(files);
+problems.push(...assembled.fileProblems.map(formatProblem));
+const result = validateDataset(assembled.input, { describeRecord: assembled.describeRecord, maxProblems: 1000 });
+if (!result.ok) problems.push(...result.problems.map(formatProblem));
+
+if (result.ok) {
+  const { dataset } = result;
+  if (existsSync(sourcesDir)) {
+    const articles = new Map<string, string>();
+    for (const source of dataset.sources) {
+      if (source.file && existsSync(join(sourcesDir, source.file))) articles.set(source.id, readFileSync(join(sourcesDir, source.file), 'utf8'));
+      else problems.push(`data/sources.json, source '${source.id}': article file '${source.file ?? '(none)'}' not found in ${sourcesDir}`);
+    }
+    for (const missing of findMissingQuotes(dataset, articles)) problems.push(formatProblem(missing));
+    console.log(`Quotes: checked ${dataset.events.length} against ${articles.size} articles in ${sourcesDir}.`);
+  } else {
+    console.log(`Quotes: not checked verbatim; the articles folder ${sourcesDir} is not present (set SOURCES_DIR to check).`);
+  }
+  const count = (key: (event: (typeof dataset.events)[number]) => string) => {
+    const counts = new Map<string, number>();
+    for (const event of dataset.events) counts.set(key(event), (counts.get(key(event)) ?? 0) + 1);
+    return [...counts].sort((a, b) => b[1] - a[1]).map(([name, n]) => `${name} ${n}`).join(', ');
+  };
+  console.log(`Events: ${dataset.events.length} (${dataset.events.filter((event) => event.context).length} context), actors: ${dataset.actors.length}, types: ${dataset.types.length}`);
+  console.log(`By story: ${count((event) => event.story)}`);
+  console.log(`By type: ${count((event) => event.type)}`);
+  console.log(`By precision: ${count((event) => event.precision)}`);
+}
+
+if (problems.length) {
+  console.error(`\n${problems.length} problem${problems.length === 1 ? '' : 's'} in data/:`);
+  for (const problem of problems) console.error(`  - ${problem}`);
+  process.exit(1);
+}
+console.log('data/ is valid.');
