@@ -1,0 +1,44 @@
+// Page composition: header, navigation, filters, the timeline with its overview and legend, and the details panel.
+import { useEffect } from 'react';
+import { EventDetails } from '../components/event-details.tsx';
+import { NoticeList } from '../components/notice-list.tsx';
+import { OverviewStrip } from '../components/overview-strip.tsx';
+import { TimelineToolbar } from '../components/timeline-toolbar.tsx';
+import { TimelineView } from '../components/timeline-view.tsx';
+import { TypeLegend } from '../components/type-legend.tsx';
+import { useAppStore } from '../store/app-store.ts';
+import { selectData, selectSelectedEvent } from '../store/selectors.ts';
+import { startApp } from './start-app.ts';
+
+export function App() {
+  const data = useAppStore(selectData);
+  const selected = useAppStore(selectSelectedEvent);
+
+  useEffect(() => startApp(), []);
+
+  useEffect(() => {
+    document.title = selected ? `${selected.record.title} — Timeline Explorer` : 'Timeline Explorer';
+  }, [selected]);
+
+  return (
+    <div className="app">
+      <a className="skip-link" href="#timeline-main">
+        Skip to the timeline
+      </a>
+      <header className="app-header">
+        <h1 className="app-title">Timeline Explorer</h1>
+        <p className="app-subtitle">{data ? data.label : 'Loading the stories…'}</p>
+      </header>
+      <NoticeList />
+      <TimelineToolbar />
+      <div className="app-body">
+        <main id="timeline-main" className="app-main">
+          <OverviewStrip />
+          <TimelineView />
+          <TypeLegend />
+        </main>
+        <EventDetails />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,106 @@
+// The details of the selected event: honest date, country, type, actors with their roles, summary and verbatim source.
+import { useEffect, useRef } from 'react';
+import { describeActorRole } from '../domain/actors.ts';
+import { formatPartialDate, parsePartialDate } from '../domain/partial-date.ts';
+import { useAppActions, useAppStore } from '../store/app-store.ts';
+import { selectData, selectSelectedEvent } from '../store/selectors.ts';
+
+export function EventDetails() {
+  const event = useAppStore(selectSelectedEvent);
+  const data = useAppStore(selectData);
+  const actions = useAppActions();
+  const actorFilter = useAppStore((state) => state.actors);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+
+  // A new selection is announced by moving nothing: focus stays where the user is (timeline or list).
+  useEffect(() => {
+    headingRef.current?.scrollIntoView?.({ block: 'nearest' });
+  }, [event]);
+
+  if (!event || !data) return null;
+  const { record } = event;
+  const { index } = data;
+  const country = index.countriesById.get(record.country);
+  const type = index.typesById.get(record.type);
+  const source = index.sourcesById.get(record.source.article);
+  const published = source ? parsePartialDate(source.published) : undefined;
+  const story = index.storiesById.get(record.story);
+
+  return (
+    <section className="event-details" aria-labelledby="event-details-heading" aria-label="Event details">
+      <div className="event-details__bar">
+        <p className="event-details__kicker">Event details</p>
+        <button type="button" className="button button--quiet" onClick={() => actions.selectEvent(undefined)}>
+          Close details
+        </button>
+      </div>
+      <h2 id="event-details-heading" ref={headingRef} tabIndex={-1}>
+        {record.title}
+      </h2>
+      <dl className="event-details__facts">
+        <dt>Date</dt>
+        <dd>
+          {event.dateLabel}
+          {record.approximate ? <span className="hint"> (approximate)</span> : null}
+        </dd>
+        <dt>Country</dt>
+        <dd>{country?.name ?? record.country}</dd>
+        <dt>Event type</dt>
+        <dd>{type?.label ?? record.type}</dd>
+        {story ? (
+          <>
+            <dt>Story</dt>
+            <dd>
+              {story.title}
+              {record.context ? <span className="hint"> (context, outside the story’s period)</span> : null}
+            </dd>
+          </>
+        ) : null}
+      </dl>
+      <p className="event-details__summary">{record.summary}</p>
+      {record.actors.length ? (
+        <>
+          <h3>Who was involved</h3>
+          <ul className="event-details__actors">
+            {record.actors.map((actorId) => {
+              const actor = index.actorsById.get(actorId);
+              if (!actor) return null;
+              const role = describeActorRole(actor, event.start);
+              return (
+                <li key={actorId}>
+                  <button
+                    type="button"
+                    className="link-button"
+                    title={`Filter the timeline by ${actor.name}`}
+                    aria-pressed={actorFilter.includes(actorId)}
+                    onClick={() => actions.toggleFacetValue('actors', actorId)}
+                  >
+                    {actor.name}
+                  </button>
+                  {role ? <span className="event-details__role">, {role}</span> : null}
+                </li>
+              );
+            })}
+          </ul>
+        </>
+      ) : null}
+      <h3>Source</h3>
+      <figure className="event-details__source">
+        <blockquote>{record.source.quote}</blockquote>
+        <figcaption>
+          {source ? (
+            <>
+              <cite>{source.title}</cite>
+              {source.author ? `, ${source.author}` : ''}
+              {source.publisher ? `, ${source.publisher}` : ''}
+              {published?.ok ? `, ${formatPartialDate(published.value)}` : ''}
+            </>
+          ) : (
+            record.source.article
+          )}
+        </figcaption>
+      </figure>
+    </section>
+  );
+
+}

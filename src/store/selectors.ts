@@ -1,0 +1,49 @@
+// Derived state: computed from the store's sources, memoised on the inputs they read, never stored.
+import type { TimelineEvent } from '../domain/dataset.ts';
+import { type FacetCounts, countFacets, filterEvents, isFilterActive } from '../domain/filters.ts';
+import type { AppState, LoadedData } from './app-store.ts';
+
+/** Memoises a selector on a list of input references, so components re-render only when the result changes. */
+function memoSelector<const Inputs extends readonly unknown[], Result>(
+  inputs: (state: AppState) => Inputs,
+  compute: (...args: [...Inputs]) => Result,
+): (state: AppState) => Result {
+  let lastInputs: Inputs | undefined;
+  let lastResult: Result;
+  return (state) => {
+    const next = inputs(state);
+    if (lastInputs && next.length === lastInputs.length && next.every((value, position) => Object.is(value, lastInputs?.[position]))) {
+      return lastResult;
+    }
+    lastInputs = next;
+    lastResult = compute(...(next as [...Inputs]));
+    return lastResult;
+  };
+}
+
+const EMPTY_EVENTS: readonly TimelineEvent[] = [];
+
+const filterInputs = (state: AppState) =>
+  [state.data, state.countries, state.actors, state.types, state.query, state.showContext] as const;
+
+export const selectVisibleEvents = memoSelector(filterInputs, (data, countries, actors, types, query, showContext) =>
+  data ? filterEvents(data.index, data.search, { countries, actors, types, query, showContext }) : EMPTY_EVENTS,
+);
+
+export const selectVisibleEventIds = memoSelector(
+  (state: AppState) => [selectVisibleEvents(state)] as const,
+  (events) => new Set(events.map((event) => event.id)),
+);
+
+export const selectFacetCounts = memoSelector(filterInputs, (data, countries, actors, types, query, showContext): FacetCounts | undefined =>
+  data ? countFacets(data.index, data.search, { countries, actors, types, query, showContext }) : undefined,
+);
+
+export const selectIsFilterActive = (state: AppState): boolean => isFilterActive(state);
+
+export const selectData = (state: AppState): LoadedData | undefined => state.data;
+
+export const selectTotalEventCount = (state: AppState): number => state.data?.index.events.length ?? 0;
+
+export const selectSelectedEvent = (state: AppState): TimelineEvent | undefined =>
+  state.selectedEventId ? state.data?.index.eventsById.get(state.selectedEventId) : undefined;
