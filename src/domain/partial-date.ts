@@ -28,7 +28,7 @@ const DATE_PATTERN = /^(-?\d{4})(?:-(\d{2})(?:-(\d{2}))?|-(spring|summer|autumn|
 
 export function daysInMonth(year: number, month: number): number {
   // Day 0 of the next month is the last day of this one; setFullYear keeps years 0–99 literal.
-  return makeLocalDate(year, month, 0).getDate();
+  return makeLocalDate(year, month + 1, 0).getDate();
 }
 
 /** Parses `1989`, `2007-10`, `2007-12-27` or `2007-spring` into a partial date, with a reason when it is not one. */
