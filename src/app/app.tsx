@@ -1,4 +1,5 @@
 // Page composition: header, navigation, filters, the timeline with its overview and legend, and the details panel.
+// Features plug in at the marked places (one import and one element each), so parallel work does not collide.
 import { useEffect } from 'react';
 import { EventDetails } from '../components/event-details.tsx';
 import { NoticeList } from '../components/notice-list.tsx';
@@ -26,13 +27,18 @@ export function App() {
         Skip to the timeline
       </a>
       <header className="app-header">
-        <h1 className="app-title">Timeline Explorer</h1>
-        <p className="app-subtitle">{data ? data.label : 'Loading the stories…'}</p>
+        <div className="app-heading">
+          <h1 className="app-title">Timeline Explorer</h1>
+          <p className="app-subtitle">{data ? data.label : 'Loading the stories…'}</p>
+        </div>
+        <div className="app-header__actions">{/* slot: header actions (share, present, dataset) */}</div>
       </header>
       <NoticeList />
       <TimelineToolbar />
       <div className="app-body">
+        {/* slot: filters sidebar */}
         <main id="timeline-main" className="app-main">
+          {/* slot: view switch (Timeline / List) */}
           <OverviewStrip />
           <TimelineView />
           <TypeLegend />

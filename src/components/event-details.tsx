@@ -27,7 +27,7 @@ export function EventDetails() {
   const story = index.storiesById.get(record.story);
 
   return (
-    <section className="event-details" aria-labelledby="event-details-heading" aria-label="Event details">
+    <section className="event-details" aria-label="Event details">
       <div className="event-details__bar">
         <p className="event-details__kicker">Event details</p>
         <button type="button" className="button button--quiet" onClick={() => actions.selectEvent(undefined)}>

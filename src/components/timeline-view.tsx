@@ -112,6 +112,8 @@ export function TimelineView() {
       template: renderItem,
       groupTemplate: renderGroup,
       tooltip: { followMouse: false, delay: 300 },
+      // data-id on each item lets tests and the benchmark find an event's element.
+      dataAttributes: ['id'],
     };
     const timeline = new Timeline(container, view, groups, options);
     timeline.setWindow(PARKED_WINDOW.start, PARKED_WINDOW.end, { animation: false });

@@ -1,0 +1,94 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from './support/browser.ts';
+import { openApp, saveScreenshot } from './support/app-page.ts';
+import { builtinEvents } from './support/records.ts';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser.close();
+});
+
+describe('the timeline in Chromium', () => {
+  it('draws every record as an item, in lanes by country', async () => {
+    const app = await openApp(browser);
+    const { page } = app;
+    const expected = builtinEvents().map((event) => event.id).sort();
+    await expect.poll(() => page.locator('.vis-item[data-id]').count()).toBe(expected.length);
+    const drawn = await page.locator('.vis-item[data-id]').evaluateAll((items) => items.map((item) => item.getAttribute('data-id') ?? ''));
+    expect(drawn.sort()).toEqual(expected);
+    const lanes = await page.locator('.vis-labelset .vis-label').allTextContents();
+    expect(lanes).toEqual(expect.arrayContaining(['Iran', 'Pakistan', 'United Kingdom']));
+    expect(app.problems).toEqual([]);
+    await app.close();
+  });
+
+  it('draws a period as a range and a day-precise event as a point', async () => {
+    const app = await openApp(browser);
+    const events = builtinEvents();
+    const period = events.find((event) => event.end && event.story === 'pakistan');
+    const day = events.find((event) => !event.end && event.precision === 'day');
+    expect(period, 'a Pakistan period in the records').toBeDefined();
+    expect(day).toBeDefined();
+    await expect(app.page.locator(`.vis-item.vis-range[data-id="${period?.id}"]`).count()).resolves.toBe(1);
+    await expect(app.page.locator(`.vis-item.vis-point[data-id="${day?.id}"]`).count()).resolves.toBe(1);
+    await app.close();
+  });
+
+  it('opens details with the verbatim quote when an item is clicked, and closes them with Escape', async () => {
+    const app = await openApp(browser);
+    const { page } = app;
+    const event = builtinEvents().find((record) => /Bhutto/.test(record.title) && record.type === 'assassination');
+    expect(event).toBeDefined();
+    await page.getByRole('button', { name: /^Pakistan/ }).click();
+    const item = page.locator(`.vis-item[data-id="${event?.id}"]`);
+    await item.waitFor();
+    await page.waitForTimeout(700); // the story button animates the window
+    await item.click();
+    const details = page.getByRole('region', { name: 'Event details' });
+    await expect(details.getByRole('heading', { level: 2 }).textContent()).resolves.toBe(event?.title);
+    await expect(details.locator('blockquote').textContent()).resolves.toBe(event?.source.quote);
+    await saveScreenshot(page, 'details-1366x768');
+    await page.keyboard.press('Escape');
+    await page.getByRole('group', { name: 'Timeline events' }).focus();
+    await page.keyboard.press('Escape');
+    await expect.poll(() => details.count()).toBe(0);
+    expect(app.problems).toEqual([]);
+    await app.close();
+  });
+
+  it('moves the selection to the next event in time with the Right arrow key', async () => {
+    const app = await openApp(browser);
+    const { page } = app;
+    const sorted = builtinEvents()
+      .filter((event) => event.story === 'pakistan')
+      .sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0));
+    await page.getByRole('group', { name: 'Timeline events' }).focus();
+    await page.keyboard.press('ArrowRight');
+    const heading = page.getByRole('region', { name: 'Event details' }).getByRole('heading', { level: 2 });
+    const first = await heading.textContent();
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => heading.textContent()).not.toBe(first);
+    expect(sorted.length).toBeGreaterThan(0);
+    await expect(page.locator('.vis-item.vis-selected').count()).resolves.toBe(1);
+    await app.close();
+  });
+
+  it('lays out without overflow on a phone and a projector, and writes review screenshots', async () => {
+    for (const viewport of [
+      { width: 390, height: 844 },
+      { width: 1366, height: 768 },
+      { width: 1920, height: 1080 },
+    ]) {
+      const app = await openApp(browser, '', { viewport });
+      const overflow = await app.page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(overflow, `horizontal overflow at ${viewport.width}px`).toBeLessThanOrEqual(0);
+      await saveScreenshot(app.page, `main-${viewport.width}x${viewport.height}`);
+      expect(app.problems).toEqual([]);
+      await app.close();
+    }
+  });
+});
