@@ -4,7 +4,7 @@ import Papa from 'papaparse';
 import type { z } from 'zod';
 import { ACTOR_SEPARATOR, CSV_COLUMNS, type CsvColumn, restoreFormula } from './csv-format.ts';
 import { type DatasetProblem, type DatasetResult, validateDataset } from './dataset.ts';
-import { parsePartialDate, toInterval } from './partial-date.ts';
+import { type Precision, parsePartialDate, toInterval } from './partial-date.ts';
 import { type ActorKind, actorSchema, countrySchema, eventRecordSchema, eventTypeSchema, sourceArticleSchema } from './schema.ts';
 
 // INTERIM: the schema still requires every event to cite an article and a verbatim quote, so CSV rows must give
@@ -105,7 +105,7 @@ interface CsvRecord {
   readonly id: string;
   readonly title: string;
   readonly start: string;
-  readonly precision: 'day' | 'month' | 'season' | 'year';
+  readonly precision: Precision;
   readonly end: string;
   readonly country: string;
   readonly type: string;
