@@ -1,0 +1,40 @@
+import { act, screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { appStore } from '../../src/store/app-store.ts';
+import { renderApp } from '../support/render-app.tsx';
+
+describe('the timeline app', () => {
+  it('opens an event’s details with its honest date and verbatim source, and closes them with Escape', async () => {
+    const { user } = renderApp();
+    const timeline = screen.getByRole('region', { name: 'Timeline' });
+    await user.click(within(timeline).getByRole('group', { name: 'Timeline events' }));
+    await user.keyboard('{ArrowRight}');
+    const details = await screen.findByRole('region', { name: 'Event details' });
+    const heading = within(details).getByRole('heading', { level: 2 });
+    const selectedId = appStore.getState().selectedEventId;
+    const event = selectedId ? appStore.getState().data?.index.eventsById.get(selectedId) : undefined;
+    expect(heading).toHaveTextContent(event?.record.title ?? 'missing');
+    expect(within(details).getByText(event?.dateLabel ?? 'missing')).toBeInTheDocument();
+    expect(details.querySelector('blockquote')).toHaveTextContent(event?.record.source.quote ?? 'missing');
+
+    await user.click(within(timeline).getByRole('group', { name: 'Timeline events' }));
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('region', { name: 'Event details' })).not.toBeInTheDocument();
+  });
+
+  it('zooms to a story’s period with its button', async () => {
+    const { user } = renderApp();
+    await user.click(screen.getByRole('button', { name: 'Pakistan 2007–2008' }));
+    expect(screen.getByRole('navigation', { name: 'Timeline navigation' })).toHaveTextContent('Showing Sep 2007 – Mar 2008');
+    await user.click(screen.getByRole('button', { name: 'Iran 1979–2009' }));
+    expect(screen.getByRole('navigation', { name: 'Timeline navigation' })).toHaveTextContent('Showing 1977 – 2011');
+    await user.click(screen.getByRole('button', { name: 'Zoom in' }));
+    expect(screen.getByRole('navigation', { name: 'Timeline navigation' })).toHaveTextContent('Showing 1986 – 2002');
+  });
+
+  it('says what it cannot load instead of showing a blank page', () => {
+    renderApp();
+    act(() => appStore.getState().actions.addNotice('The built-in stories could not be loaded.', 'error', ['data/x.json: broken']));
+    expect(screen.getByRole('alert')).toHaveTextContent('data/x.json: broken');
+  });
+});
