@@ -1,8 +1,10 @@
-// npm run validate-data: validates data/ against the schema, checks every quote verbatim in its article
+// npm run validate-data: validates data/ against the schema and the built-in rules (summary, source, quote and
+// publication date everywhere, though imported data may leave them out), checks every quote verbatim in its article
 // (when ../shared/sources/ is present) and prints counts per story, type and precision.
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { assembleDataset, collectionOfPath, type DataFile } from '../src/domain/assemble.ts';
+import { checkBuiltinCompleteness } from '../src/domain/builtin-rules.ts';
 import { formatProblem, validateDataset } from '../src/domain/dataset.ts';
 import { findMissingQuotes } from '../src/domain/quotes.ts';
 
@@ -36,6 +38,7 @@ if (!result.ok) problems.push(...result.problems.map(formatProblem));
 
 if (result.ok) {
   const { dataset } = result;
+  problems.push(...checkBuiltinCompleteness(dataset, assembled.describeRecord).map(formatProblem));
   if (existsSync(sourcesDir)) {
     const articles = new Map<string, string>();
     for (const source of dataset.sources) {

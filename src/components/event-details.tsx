@@ -22,8 +22,8 @@ export function EventDetails() {
   const { index } = data;
   const country = index.countriesById.get(record.country);
   const type = index.typesById.get(record.type);
-  const source = index.sourcesById.get(record.source.article);
-  const published = source ? parsePartialDate(source.published) : undefined;
+  const source = record.source ? index.sourcesById.get(record.source.article) : undefined;
+  const published = source?.published ? parsePartialDate(source.published) : undefined;
   const story = index.storiesById.get(record.story);
 
   return (
@@ -57,7 +57,7 @@ export function EventDetails() {
           </>
         ) : null}
       </dl>
-      <p className="event-details__summary">{record.summary}</p>
+      {record.summary ? <p className="event-details__summary">{record.summary}</p> : null}
       {record.actors.length ? (
         <>
           <h3>Who was involved</h3>
@@ -84,22 +84,26 @@ export function EventDetails() {
           </ul>
         </>
       ) : null}
-      <h3>Source</h3>
-      <figure className="event-details__source">
-        <blockquote>{record.source.quote}</blockquote>
-        <figcaption>
-          {source ? (
-            <>
-              <cite>{source.title}</cite>
-              {source.author ? `, ${source.author}` : ''}
-              {source.publisher ? `, ${source.publisher}` : ''}
-              {published?.ok ? `, ${formatPartialDate(published.value)}` : ''}
-            </>
-          ) : (
-            record.source.article
-          )}
-        </figcaption>
-      </figure>
+      {record.source ? (
+        <>
+          <h3>Source</h3>
+          <figure className="event-details__source">
+            {record.source.quote ? <blockquote>{record.source.quote}</blockquote> : null}
+            <figcaption>
+              {source ? (
+                <>
+                  <cite>{source.title}</cite>
+                  {source.author ? `, ${source.author}` : ''}
+                  {source.publisher ? `, ${source.publisher}` : ''}
+                  {published?.ok ? `, ${formatPartialDate(published.value)}` : ''}
+                </>
+              ) : (
+                record.source.article
+              )}
+            </figcaption>
+          </figure>
+        </>
+      ) : null}
     </section>
   );
 

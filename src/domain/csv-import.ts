@@ -7,9 +7,7 @@ import { type DatasetProblem, type DatasetResult, validateDataset } from './data
 import { type Precision, parsePartialDate, toInterval } from './partial-date.ts';
 import { type ActorKind, actorSchema, countrySchema, eventRecordSchema, eventTypeSchema, sourceArticleSchema } from './schema.ts';
 
-// INTERIM: the schema still requires every event to cite an article and a verbatim quote, so CSV rows must give
-// both. Once eventRecordSchema.source is optional, drop 'source' and 'quote' here and in requiredValueHint.
-const REQUIRED_COLUMNS: readonly CsvColumn[] = ['title', 'start', 'country', 'source', 'quote'];
+const REQUIRED_COLUMNS: readonly CsvColumn[] = ['title', 'start', 'country'];
 
 /** The type of rows with an empty `type` cell. */
 export const DEFAULT_TYPE_NAME = 'Event';
@@ -48,14 +46,15 @@ export function parseCsvDataset(text: string, options: CsvImportOptions = {}): D
   const countries = new NameRegistry('country', (id, name) => ({ id, name }));
   const types = new NameRegistry('type', (id, name) => ({ id, label: name, description: name }));
   const actors = new NameRegistry('actor', (id, name) => ({ id, name, variants: [], kind: IMPORTED_ACTOR_KIND, roles: [] }));
+  // A CSV names a source by its title only; the record keeps that title so export writes it back.
+  const sources = new NameRegistry('source', (id, title) => ({ id, title }));
 
   const events = records.map((record, index) => ({
     id: ids[index] ?? '',
     story: IMPORTED_STORY_ID,
     country: countries.idFor(record.country),
     title: record.title,
-    // INTERIM: the schema wants a summary; repeating the title invents nothing. Drop once summary is optional.
-    summary: record.summary || record.title,
+    ...(record.summary ? { summary: record.summary } : {}),
     start: record.start,
     precision: record.precision,
     ...(record.end ? { end: record.end } : {}),
@@ -63,14 +62,14 @@ export function parseCsvDataset(text: string, options: CsvImportOptions = {}): D
     type: types.idFor(record.type || DEFAULT_TYPE_NAME),
     actors: record.actors.map((name) => actors.idFor(name)),
     context: false,
-    // No SourceArticle is made: the schema needs its publication date, which a CSV does not give.
-    ...(record.quote ? { source: { article: toSlug(record.source) || 'source', quote: record.quote } } : {}),
+    ...(record.source ? { source: { article: sources.idFor(record.source), ...(record.quote ? { quote: record.quote } : {}) } } : {}),
   }));
   if (problems.length) return { ok: false, problems };
 
   const rowNumbers = records.map((record) => record.rowNumber);
   const input = {
     ...(options.title ? { title: options.title } : {}),
+    sources: sources.records,
     countries: countries.records,
     types: types.records,
     actors: actors.records,
@@ -166,7 +165,7 @@ function readRow(
   };
 
   for (const column of REQUIRED_COLUMNS) {
-    if (cell(column) === '') problems.push({ where: at(column), message: `is empty${requiredValueHint(column)}` });
+    if (cell(column) === '') problems.push({ where: at(column), message: 'is empty' });
   }
   const id = cell('id');
   if (id) check('id', id, eventRecordSchema.shape.id);
@@ -186,7 +185,8 @@ function readRow(
   const source = cell('source');
   if (source) check('source', source, sourceArticleSchema.shape.title);
   const quote = cell('quote');
-  if (quote) check('quote', quote, eventRecordSchema.shape.source.shape.quote);
+  if (quote) check('quote', quote, eventRecordSchema.shape.source.unwrap().shape.quote);
+  if (quote && !source) problems.push({ where: at('source'), message: 'is empty; a quote needs the title of the source it comes from' });
 
   const startText = cell('start');
   const endText = cell('end');
@@ -211,12 +211,6 @@ function readRow(
     source,
     quote,
   };
-}
-
-function requiredValueHint(column: CsvColumn): string {
-  if (column === 'quote') return '; each event needs a verbatim quote from its source';
-  if (column === 'source') return '; each event needs the title of the source its quote comes from';
-  return '';
 }
 
 /** Keeps explicit ids (duplicates are errors) and makes the rest from titles, unique with -2, -3 suffixes. */

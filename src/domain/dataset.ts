@@ -129,7 +129,7 @@ function checkReferences(dataset: Dataset, describe: NonNullable<ValidateOptions
     if (dataset.stories.length) expect('stories', event.story, where('story'));
     expect('countries', event.country, where('country'));
     expect('types', event.type, where('type'));
-    if (dataset.sources.length) expect('sources', event.source.article, where('source.article'));
+    if (dataset.sources.length) expect('sources', event.source?.article, where('source.article'));
     event.actors.forEach((actorId, actorIndex) => expect('actors', actorId, where(`actors.${actorIndex}`)));
     const start = parsePartialDate(event.start);
     if (start.ok && start.value.precision !== event.precision) {

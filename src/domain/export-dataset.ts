@@ -21,9 +21,9 @@ export function exportCsv(index: IndexedDataset, events: readonly TimelineEvent[
       country: index.countriesById.get(record.country)?.name ?? record.country,
       type: index.typesById.get(record.type)?.label ?? record.type,
       actors: record.actors.map((id) => index.actorsById.get(id)?.name ?? id).join(`${ACTOR_SEPARATOR} `),
-      summary: record.summary,
-      source: index.sourcesById.get(record.source.article)?.title ?? record.source.article,
-      quote: record.source.quote,
+      summary: record.summary ?? '',
+      source: record.source ? (index.sourcesById.get(record.source.article)?.title ?? record.source.article) : '',
+      quote: record.source?.quote ?? '',
     };
     return CSV_COLUMNS.map((column) => (column === 'start' || column === 'end' ? cells[column] : neutraliseFormula(cells[column])));
   });
@@ -55,7 +55,7 @@ export function selectDataset(dataset: Dataset, events: readonly TimelineEvent[]
     ...stories.map((story) => story.country),
     ...actors.flatMap((actor) => (actor.country ? [actor.country] : [])),
   ]);
-  const sourceIds = new Set([...keptEvents.map((event) => event.source.article), ...stories.map((story) => story.source)]);
+  const sourceIds = new Set([...keptEvents.flatMap((event) => (event.source ? [event.source.article] : [])), ...stories.map((story) => story.source)]);
   const typeIds = new Set(keptEvents.map((event) => event.type));
 
   return {

@@ -2,6 +2,7 @@
 // with the honest date label in the text whenever a calendar would show more precision than the source gives.
 import type { IndexedDataset, TimelineEvent } from './dataset.ts';
 import { type PartialDate, type Season, formatIsoDay, formatPartialDate } from './partial-date.ts';
+import type { EventRecord } from './schema.ts';
 
 export interface IcsOptions {
   /** The DTSTAMP of every entry; defaults to now. */
@@ -38,14 +39,9 @@ export function exportIcs(index: IndexedDataset, events: readonly TimelineEvent[
   for (const event of events.filter(isIcsRepresentable)) {
     const { record } = event;
     const note = precisionNote(event.start, event.end);
-    const source = index.sourcesById.get(record.source.article)?.title ?? record.source.article;
-    const description = [
-      `Date: ${event.dateLabel}${note ? ` (${note})` : ''}`,
-      '',
-      record.summary,
-      '',
-      `Source: ${source}: "${record.source.quote}"`,
-    ].join('\n');
+    const description = [`Date: ${event.dateLabel}${note ? ` (${note})` : ''}`, record.summary, describeSource(index, record)]
+      .filter((paragraph) => paragraph !== undefined)
+      .join('\n\n');
     const country = index.countriesById.get(record.country)?.name;
     const type = index.typesById.get(record.type)?.label;
     lines.push(
@@ -63,6 +59,13 @@ export function exportIcs(index: IndexedDataset, events: readonly TimelineEvent[
   }
   lines.push('END:VCALENDAR');
   return lines.map(foldLine).join('\r\n') + '\r\n';
+}
+
+/** "Source: <title>: "<quote>"", the title alone without a quote, undefined without a source. */
+function describeSource(index: IndexedDataset, record: EventRecord): string | undefined {
+  if (!record.source) return undefined;
+  const title = index.sourcesById.get(record.source.article)?.title ?? record.source.article;
+  return record.source.quote === undefined ? `Source: ${title}` : `Source: ${title}: "${record.source.quote}"`;
 }
 
 /** Says how much less precise the date is than the calendar entry looks; undefined for days. */

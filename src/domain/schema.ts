@@ -28,7 +28,8 @@ export const sourceArticleSchema = z.strictObject({
   title: text(300),
   publisher: text(200).optional(),
   author: text(200).optional(),
-  published: partialDate,
+  /** Optional for imported data (a CSV names its sources by title only); the built-in sources all give it. */
+  published: partialDate.optional(),
   /** A file name in the shared sources folder, used to check quotes verbatim. */
   file: z.string().max(200).optional(),
   url: z.string().max(2_000).optional(),
@@ -80,7 +81,8 @@ export const eventRecordSchema = z.strictObject({
   story: id,
   country: id,
   title: text(300),
-  summary: text(),
+  /** Optional for imported data; every built-in event has one (checked by scripts/validate-data.ts). */
+  summary: text().optional(),
   start: partialDate,
   /** Precision of `start`; must agree with its shape (e.g. month for `2007-10`). */
   precision: precisionSchema,
@@ -91,7 +93,8 @@ export const eventRecordSchema = z.strictObject({
   actors: z.array(id).max(200).default([]),
   /** Outside its story's period: shown faded, and hidden with "Context events" off. */
   context: z.boolean().default(false),
-  source: z.strictObject({ article: id, quote: text() }),
+  /** The article the event comes from, with a verbatim quote; built-in events always give both. */
+  source: z.strictObject({ article: id, quote: text().optional() }).optional(),
 });
 
 export const tourSchema = z.strictObject({

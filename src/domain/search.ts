@@ -53,7 +53,7 @@ export function buildSearchIndex(index: IndexedDataset): SearchIndex {
   const haystacks = index.events.map(({ record }) => {
     const fields = [
       normaliseText(record.title),
-      normaliseText(record.summary),
+      normaliseText(record.summary ?? ''),
       ...record.actors.map((actorId) => actorText.get(actorId) ?? ''),
       typeText.get(record.type) ?? '',
       countryText.get(record.country) ?? '',

@@ -15,7 +15,7 @@ describe('the timeline app', () => {
     const event = selectedId ? appStore.getState().data?.index.eventsById.get(selectedId) : undefined;
     expect(heading).toHaveTextContent(event?.record.title ?? 'missing');
     expect(within(details).getByText(event?.dateLabel ?? 'missing')).toBeInTheDocument();
-    expect(details.querySelector('blockquote')).toHaveTextContent(event?.record.source.quote ?? 'missing');
+    expect(details.querySelector('blockquote')).toHaveTextContent(event?.record.source?.quote ?? 'missing');
 
     await user.click(within(timeline).getByRole('group', { name: 'Timeline events' }));
     await user.keyboard('{Escape}');

@@ -34,8 +34,12 @@ describe('exportCsv', () => {
     ]);
   });
 
-  it('round-trips through import with the same titles, dates, countries, types, actors, summaries and quotes', () => {
-    const index = indexWith({ id: 'tricky', title: 'A "quoted", multi-line\ntitle', summary: 'Commas, "quotes"; semicolons', actors: ['benazir-bhutto', 'jeremy-corbyn'] });
+  it('round-trips through import with the same titles, dates, countries, types, actors, summaries, sources and quotes', () => {
+    const index = indexWith(
+      { id: 'tricky', title: 'A "quoted", multi-line\ntitle', summary: 'Commas, "quotes"; semicolons', actors: ['benazir-bhutto', 'jeremy-corbyn'] },
+      { id: 'bare', title: 'No summary, no source', summary: undefined, source: undefined },
+      { id: 'unquoted', title: 'A source without a quote', source: { article: 'sample-source' } },
+    );
     const imported = reimport('export.csv', exportCsv(index, index.events));
     const names = (dataset: Dataset, event: EventRecord) => ({
       id: event.id,
@@ -47,9 +51,19 @@ describe('exportCsv', () => {
       type: dataset.types.find((type) => type.id === event.type)?.label,
       actors: event.actors.map((id) => dataset.actors.find((actor) => actor.id === id)?.name),
       summary: event.summary,
-      quote: event.source.quote,
+      source: dataset.sources.find((source) => source.id === event.source?.article)?.title,
+      quote: event.source?.quote,
     });
     expect(imported.events.map((event) => names(imported, event))).toEqual(index.events.map(({ record }) => names(index.dataset, record)));
+    const bare = imported.events.find((event) => event.id === 'bare');
+    expect(bare && 'summary' in bare).toBe(false);
+    expect(bare && 'source' in bare).toBe(false);
+  });
+
+  it('writes empty summary, source and quote cells for an event that has none', () => {
+    const index = indexWith({ id: 'bare', title: 'Bare', summary: undefined, source: undefined });
+    const bare = index.eventsById.get('bare');
+    expect(bare && exportCsv(index, [bare]).split('\r\n')[1]).toBe('bare,Bare,1989-06-03,,Alphaland,Assassination,Ruhollah Khomeini,,,');
   });
 
   it('neutralises formula-like text but leaves BCE dates alone, and import restores both exactly', () => {
@@ -67,7 +81,7 @@ describe('exportCsv', () => {
     const row = csv.split('\r\n')[1];
     expect(row).toBe(`caesar,"'=HYPERLINK(""http://evil"",""click"")",-0044-03-15,,Alphaland,Assassination,Ruhollah Khomeini,'+1 more,A sample article,'@everyone '=not a formula`);
     const [event] = reimport('caesar.csv', csv).events;
-    expect([event?.title, event?.summary, event?.start, event?.source.quote]).toEqual([caesar.record.title, '+1 more', '-0044-03-15', "@everyone '=not a formula"]);
+    expect([event?.title, event?.summary, event?.start, event?.source?.quote]).toEqual([caesar.record.title, '+1 more', '-0044-03-15', "@everyone '=not a formula"]);
   });
 });
 
@@ -151,6 +165,8 @@ describe('exportIcs', () => {
       precision: 'day',
     },
     { id: 'caesar', title: 'Caesar dies', start: '-0044-03-15', precision: 'day' },
+    { id: 'bare', title: 'Bare', summary: undefined, source: undefined },
+    { id: 'unquoted', title: 'Unquoted', source: { article: 'sample-source' } },
   );
   const now = new Date(Date.UTC(2024, 4, 6, 7, 8, 9));
   const ics = exportIcs(index, index.events, { now });
@@ -178,6 +194,13 @@ describe('exportIcs', () => {
   ])('%s says how precise its date is', (id, summary, description) => {
     expect(unescapeText(entry(id).SUMMARY ?? '')).toBe(summary);
     expect(unescapeText(entry(id).DESCRIPTION ?? '')).toMatch(new RegExp(`^${description.replace(/[()[\]\\.*+?^$|{}]/g, '\\$&')}`));
+  });
+
+  it.each([
+    ['bare', 'Date: 3 June 1989'],
+    ['unquoted', 'Date: 3 June 1989\n\nThe first leader dies.\n\nSource: A sample article'],
+  ])('%s describes only what the record gives', (id, description) => {
+    expect(unescapeText(entry(id).DESCRIPTION ?? '')).toBe(description);
   });
 
   it('escapes backslashes, semicolons, commas and line breaks', () => {

@@ -179,7 +179,7 @@ const pools: Record<Facet, string[]> = {
 const words = [
   ...new Set(
     [
-      ...base.events.flatMap((event) => [event.title, event.summary]),
+      ...base.events.flatMap((event) => [event.title, event.summary ?? '']),
       ...base.actors.flatMap((actor) => [actor.name, ...actor.variants]),
       ...base.types.map((type) => type.label),
       ...base.countries.map((country) => country.name),
@@ -208,7 +208,8 @@ const recordArb = (id: string): fc.Arbitrary<EventRecord> =>
     story: fc.constantFrom('alpha', 'beta'),
     country: fc.constantFrom(...base.countries.map((country) => country.id)),
     title: fc.array(fc.constantFrom(...words), { minLength: 1, maxLength: 3 }).map((parts) => parts.join(' ')),
-    summary: fc.constantFrom(...words),
+    // Imported events may have no summary.
+    summary: fc.option(fc.constantFrom(...words), { nil: undefined }),
     start: fc.integer({ min: 1900, max: 1905 }).map(String),
     precision: fc.constant('year' as const),
     approximate: fc.constant(false),
@@ -228,7 +229,7 @@ function oracleMatches(index: IndexedDataset, event: TimelineEvent, state: Filte
   const { record } = event;
   const fields = [
     record.title,
-    record.summary,
+    record.summary ?? '',
     ...record.actors.flatMap((id) => {
       const actor = index.actorsById.get(id);
       return actor ? [actor.name, ...actor.variants] : [];

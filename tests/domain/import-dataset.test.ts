@@ -168,6 +168,10 @@ describe('parseDatasetFile with CSV', () => {
       ['nigel-farage', 'Nigel Farage', 'group'],
     ]);
     expect(dataset.stories).toEqual([]);
+    expect(dataset.sources).toEqual([
+      { id: 'the-paper', title: 'The Paper' },
+      { id: 'another-paper', title: 'Another paper' },
+    ]);
     expect(dataset.events).toEqual([
       {
         id: 'brexit-vote',
@@ -183,7 +187,7 @@ describe('parseDatasetFile with CSV', () => {
         context: false,
         source: { article: 'the-paper', quote: 'they voted' },
       },
-      expect.objectContaining({ id: 'a-rally', precision: 'season', end: '2007-summer', type: 'event', summary: 'A rally', source: { article: 'the-paper', quote: 'said "no"' } }),
+      expect.objectContaining({ id: 'a-rally', precision: 'season', end: '2007-summer', type: 'event', source: { article: 'the-paper', quote: 'said "no"' } }),
       expect.objectContaining({ id: 'long-war', precision: 'year', start: '1939', end: '1945' }),
     ]);
   });
@@ -215,14 +219,41 @@ describe('parseDatasetFile with CSV', () => {
   it('removes the apostrophe that export puts before formula-like text', () => {
     const csv = [HEADER, `,'=SUM(A1),1990,,'+Alphaland,,'@Someone,'-minus,'hello,''=quoted`].join('\n');
     const [event] = expectDataset(importText('formulas.csv', csv)).events;
-    expect([event?.title, event?.summary, event?.source.article, event?.source.quote]).toEqual(['=SUM(A1)', '-minus', 'hello', "'=quoted"]);
+    expect([event?.title, event?.summary, event?.source?.article, event?.source?.quote]).toEqual(['=SUM(A1)', '-minus', 'hello', "'=quoted"]);
   });
 
-  // INTERIM: until events may go without a source, a CSV must give the source and quote columns.
-  it('names a missing quote column once, not once per row', () => {
-    const csv = ['title,start,country,source', 'A,1990,X,P', 'B,1991,X,P'].join('\n');
-    expect(problemsOf(importText('no-quote.csv', csv))).toEqual([
-      { where: 'row 1', message: "the header row has no 'quote' column (required columns: title, start, country, source, quote)" },
+  it('leaves out the summary when the cell is empty, rather than repeating the title', () => {
+    const csv = [HEADER, ',A rally,2007,,X,,,,,'].join('\n');
+    const [event] = expectDataset(importText('rally.csv', csv)).events;
+    expect(event && 'summary' in event).toBe(false);
+  });
+
+  it('needs only title, start and country: no summary, source or quote is made up', () => {
+    const dataset = expectDataset(importText('minimal.csv', 'title,start,country\nA,1990,X\nB,1991-05,X\n'));
+    expect(dataset.events).toEqual([
+      { id: 'a', story: 'imported', country: 'x', title: 'A', start: '1990', precision: 'year', approximate: false, type: 'event', actors: [], context: false },
+      { id: 'b', story: 'imported', country: 'x', title: 'B', start: '1991-05', precision: 'month', approximate: false, type: 'event', actors: [], context: false },
+    ]);
+    expect(dataset.sources).toEqual([]);
+  });
+
+  it('keeps a source without a quote, and one source record per title', () => {
+    const dataset = expectDataset(importText('sources.csv', 'title,start,country,source,quote\nA,1990,X,The Paper,\nB,1991,X,The Paper,said so\n'));
+    expect(dataset.sources).toEqual([{ id: 'the-paper', title: 'The Paper' }]);
+    expect(dataset.events.map((event) => event.source)).toEqual([{ article: 'the-paper' }, { article: 'the-paper', quote: 'said so' }]);
+  });
+
+  it('names the missing required columns once, not once per row', () => {
+    const csv = ['title,source', 'A,P', 'B,P'].join('\n');
+    expect(problemsOf(importText('no-dates.csv', csv))).toEqual([
+      { where: 'row 1', message: "the header row has no 'start' column (required columns: title, start, country)" },
+      { where: 'row 1', message: "the header row has no 'country' column (required columns: title, start, country)" },
+    ]);
+  });
+
+  it('refuses a quote without the source it comes from', () => {
+    expect(problemsOf(importText('orphan.csv', 'title,start,country,source,quote\nA,1990,X,,they said\n'))).toEqual([
+      { where: 'row 2, column source', message: 'is empty; a quote needs the title of the source it comes from' },
     ]);
   });
 });

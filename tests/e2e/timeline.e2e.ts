@@ -50,7 +50,7 @@ describe('the timeline in Chromium', () => {
     await item.click();
     const details = page.getByRole('region', { name: 'Event details' });
     await expect(details.getByRole('heading', { level: 2 }).textContent()).resolves.toBe(event?.title);
-    await expect(details.locator('blockquote').textContent()).resolves.toBe(event?.source.quote);
+    await expect(details.locator('blockquote').textContent()).resolves.toBe(event?.source?.quote);
     await saveScreenshot(page, 'details-1366x768');
     await page.keyboard.press('Escape');
     await page.getByRole('group', { name: 'Timeline events' }).focus();
