@@ -1,6 +1,6 @@
 // Builds one dataset from the built-in data/ files (one file per collection, or several per collection),
 // remembering which file each record came from so that problems name the file.
-import type { Collection, ValidateOptions } from './dataset.ts';
+import { COLLECTIONS, type Collection, type ValidateOptions } from './dataset.ts';
 
 export interface DataFile {
   /** Path shown in messages, e.g. "data/events/iran.json". */
@@ -17,24 +17,8 @@ export interface AssembledDataset {
 }
 
 export function assembleDataset(files: readonly DataFile[]): AssembledDataset {
-  const input: Record<Collection, unknown[]> = {
-    sources: [],
-    stories: [],
-    countries: [],
-    types: [],
-    actors: [],
-    events: [],
-    tours: [],
-  };
-  const origins: Record<Collection, { path: string; offset: number }[]> = {
-    sources: [],
-    stories: [],
-    countries: [],
-    types: [],
-    actors: [],
-    events: [],
-    tours: [],
-  };
+  const input = emptyCollections<unknown>();
+  const origins = emptyCollections<{ path: string; offset: number }>();
   const fileProblems: AssembledDataset['fileProblems'] = [];
   for (const file of [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) {
     if (!Array.isArray(file.content)) {
@@ -55,4 +39,8 @@ export function assembleDataset(files: readonly DataFile[]): AssembledDataset {
 export function collectionOfPath(path: string): Collection | undefined {
   const match = /(?:^|\/)data\/(?:(sources|stories|countries|types|actors|events|tours)\.json|(actors|events|tours)\/[^/]+\.json)$/.exec(path);
   return (match?.[1] ?? match?.[2]) as Collection | undefined;
+}
+
+function emptyCollections<T>(): Record<Collection, T[]> {
+  return Object.fromEntries(COLLECTIONS.map((collection) => [collection, []])) as unknown as Record<Collection, T[]>;
 }
