@@ -1,6 +1,9 @@
 // Derived state: computed from the store's sources, memoised on the inputs they read, never stored.
 import type { TimelineEvent } from '../domain/dataset.ts';
 import { type FacetCounts, countFacets, filterEvents, isFilterActive } from '../domain/filters.ts';
+import type { Actor, Country, EventType } from '../domain/schema.ts';
+import { paddedWindow } from '../domain/timeline-items.ts';
+import type { TimeWindow } from '../domain/view-state.ts';
 import type { AppState, LoadedData } from './app-store.ts';
 
 /** Memoises a selector on a list of input references, so components re-render only when the result changes. */
@@ -47,3 +50,42 @@ export const selectTotalEventCount = (state: AppState): number => state.data?.in
 
 export const selectSelectedEvent = (state: AppState): TimelineEvent | undefined =>
   state.selectedEventId ? state.data?.index.eventsById.get(state.selectedEventId) : undefined;
+
+export interface FacetOptions {
+  /** Countries with events (the timeline's lanes). */
+  readonly countries: readonly Country[];
+  /** Types that at least one event has: a type no record uses would only ever show zero. */
+  readonly types: readonly EventType[];
+  readonly actors: readonly Actor[];
+}
+
+const NO_FACET_OPTIONS: FacetOptions = { countries: [], types: [], actors: [] };
+
+/** The values each facet offers, in dataset order. */
+export const selectFacetOptions = memoSelector(
+  (state: AppState) => [state.data] as const,
+  (data): FacetOptions => {
+    if (!data) return NO_FACET_OPTIONS;
+    const usedTypes = new Set(data.index.events.map((event) => event.record.type));
+    return {
+      countries: data.index.laneCountries,
+      types: data.index.dataset.types.filter((type) => usedTypes.has(type.id)),
+      actors: data.index.dataset.actors,
+    };
+  },
+);
+
+/** The span of the visible events with a margin, for "Fit results"; undefined when nothing matches. */
+export const selectResultsWindow = memoSelector(
+  (state: AppState) => [selectVisibleEvents(state)] as const,
+  (events): TimeWindow | undefined => {
+    if (!events.length) return undefined;
+    let start = Infinity;
+    let end = -Infinity;
+    for (const event of events) {
+      start = Math.min(start, event.startMs);
+      end = Math.max(end, event.endMs);
+    }
+    return paddedWindow(start, end);
+  },
+);
