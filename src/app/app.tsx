@@ -2,6 +2,7 @@
 // Features plug in at the marked places (one import and one element each), so parallel work does not collide.
 import { useEffect } from 'react';
 import { EventDetails } from '../components/event-details.tsx';
+import { FilterPanel } from '../components/filter-panel.tsx';
 import { NoticeList } from '../components/notice-list.tsx';
 import { OverviewStrip } from '../components/overview-strip.tsx';
 import { TimelineToolbar } from '../components/timeline-toolbar.tsx';
@@ -37,6 +38,7 @@ export function App() {
       <TimelineToolbar />
       <div className="app-body">
         {/* slot: filters sidebar */}
+        <FilterPanel />
         <main id="timeline-main" className="app-main">
           {/* slot: view switch (Timeline / List) */}
           <OverviewStrip />
