@@ -5,6 +5,7 @@ import { EventDetails } from '../components/event-details.tsx';
 import { FilterPanel } from '../components/filter-panel.tsx';
 import { NoticeList } from '../components/notice-list.tsx';
 import { OverviewStrip } from '../components/overview-strip.tsx';
+import { ResultsView } from '../components/results-view.tsx';
 import { TimelineToolbar } from '../components/timeline-toolbar.tsx';
 import { TimelineView } from '../components/timeline-view.tsx';
 import { TypeLegend } from '../components/type-legend.tsx';
@@ -41,6 +42,7 @@ export function App() {
         <FilterPanel />
         <main id="timeline-main" className="app-main">
           {/* slot: view switch (Timeline / List) */}
+          <ResultsView />
           <OverviewStrip />
           <TimelineView />
           <TypeLegend />

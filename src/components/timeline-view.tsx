@@ -1,6 +1,6 @@
 // The one owner of the vis-timeline instance: creates it once, feeds it through vis-data, syncs it with the store,
 // destroys it on unmount. Item and lane labels are DOM nodes built from text, never HTML strings.
-import { useEffect, useRef, type KeyboardEvent } from 'react';
+import { useDeferredValue, useEffect, useRef, type KeyboardEvent } from 'react';
 import { DataSet, DataView } from 'vis-data/peer';
 import { Timeline, type TimelineOptions } from 'vis-timeline/peer';
 import 'vis-timeline/styles/vis-timeline-graph2d.min.css';
@@ -84,11 +84,15 @@ export function TimelineView() {
   const groupsRef = useRef<DataSet<VisGroup, 'id'> | null>(null);
   const viewRef = useRef<DataView<VisItem, 'id'> | null>(null);
   const visibleIdsRef = useRef<ReadonlySet<string>>(new Set());
+  const wasHiddenRef = useRef(false);
 
   const data = useAppStore(selectData);
-  const visibleIds = useAppStore(selectVisibleEventIds);
+  // Refreshing the DataView is the costly part of filtering: at low priority, so typing in the search box stays smooth.
+  const visibleIds = useDeferredValue(useAppStore(selectVisibleEventIds));
   const selectedEvent = useAppStore(selectSelectedEvent);
   const storeWindow = useAppStore((state) => state.window);
+  // Hidden, not unmounted, in the list view or when nothing matches, so the instance and its window survive.
+  const hidden = useAppStore((state) => state.view === 'list') || (data !== undefined && visibleIds.size === 0);
   const actions = useAppActions();
 
   // Create once; destroy on unmount.
@@ -126,11 +130,15 @@ export function TimelineView() {
       if (next.start >= PARKED_WINDOW.start) return;
       if (!current || !sameWindow(current, next)) appStore.getState().actions.setWindow(next);
     });
+    // vis-timeline polls its size once a second; a resize (details opening beside it, shown again) redraws at once.
+    const resizeObserver = typeof ResizeObserver === 'function' ? new ResizeObserver(() => timeline.redraw()) : undefined;
+    resizeObserver?.observe(container);
     timelineRef.current = timeline;
     itemsRef.current = items;
     groupsRef.current = groups;
     viewRef.current = view;
     return () => {
+      resizeObserver?.disconnect();
       timeline.destroy();
       view.dispose();
       timelineRef.current = null;
@@ -164,6 +172,17 @@ export function TimelineView() {
     visibleIdsRef.current = visibleIds;
     viewRef.current?.refresh();
   }, [visibleIds]);
+
+  // Shown again: lay out at the current size now rather than at vis-timeline's next resize poll (up to 1 s).
+  useEffect(() => {
+    const timeline = timelineRef.current;
+    const wasHidden = wasHiddenRef.current;
+    wasHiddenRef.current = hidden;
+    if (hidden || !wasHidden || !timeline || !data) return;
+    const target = appStore.getState().window;
+    if (target) timeline.setWindow(target.start, target.end, { animation: false });
+    timeline.redraw();
+  }, [hidden, data]);
 
   // Store window → timeline (buttons, URL, keyboard); the timeline's own moves come back through rangechanged.
   useEffect(() => {
@@ -220,7 +239,7 @@ export function TimelineView() {
   };
 
   return (
-    <section className="timeline-region" aria-label="Timeline">
+    <section className="timeline-region" aria-label="Timeline" hidden={hidden}>
       <div
         ref={containerRef}
         className="timeline-canvas"
