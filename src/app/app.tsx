@@ -1,6 +1,7 @@
 // Page composition: header, navigation, filters, the timeline with its overview and legend, and the details panel.
 // Features plug in at the marked places (one import and one element each), so parallel work does not collide.
 import { useEffect } from 'react';
+import { ErrorBoundary } from '../components/error-boundary.tsx';
 import { EventDetails } from '../components/event-details.tsx';
 import { FilterPanel } from '../components/filter-panel.tsx';
 import { NoticeList } from '../components/notice-list.tsx';
@@ -39,15 +40,23 @@ export function App() {
       <TimelineToolbar />
       <div className="app-body">
         {/* slot: filters sidebar */}
-        <FilterPanel />
+        <ErrorBoundary label="The filters" resetKey={data}>
+          <FilterPanel />
+        </ErrorBoundary>
         <main id="timeline-main" className="app-main">
           {/* slot: view switch (Timeline / List) */}
-          <ResultsView />
-          <OverviewStrip />
-          <TimelineView />
-          <TypeLegend />
+          <ErrorBoundary label="The results" resetKey={data}>
+            <ResultsView />
+          </ErrorBoundary>
+          <ErrorBoundary label="The timeline" resetKey={data}>
+            <OverviewStrip />
+            <TimelineView />
+            <TypeLegend />
+          </ErrorBoundary>
         </main>
-        <EventDetails />
+        <ErrorBoundary label="The event details" resetKey={data}>
+          <EventDetails />
+        </ErrorBoundary>
       </div>
     </div>
   );
