@@ -8,6 +8,7 @@ import { DEFAULT_VIEW_STATE, type TimeWindow, type ViewMode, type ViewState } fr
 /** Every key the URL may carry, in the order links are written. */
 export const URL_KEYS = [
   'data',
+  'tour',
   'event',
   'country',
   'actor',
@@ -46,6 +47,8 @@ export interface UrlAllowLists {
   readonly countryIds: ReadonlySet<string>;
   readonly actorIds: ReadonlySet<string>;
   readonly typeIds: ReadonlySet<string>;
+  /** Guided tours; a link to a tour is refused when this is absent. */
+  readonly tourIds?: ReadonlySet<string>;
   /** Names an event in a suggestion ("Did you mean 'Benazir Bhutto assassinated'?"). */
   readonly eventLabel?: (id: string) => string;
 }
@@ -61,6 +64,7 @@ export function allowListsFromIndex(index: IndexedDataset): UrlAllowLists {
     countryIds: new Set(index.countriesById.keys()),
     actorIds: new Set(index.actorsById.keys()),
     typeIds: new Set(index.typesById.keys()),
+    tourIds: new Set(index.toursById.keys()),
     eventLabel: (id) => index.eventsById.get(id)?.record.title ?? id,
   };
 }
@@ -69,6 +73,7 @@ export function allowListsFromIndex(index: IndexedDataset): UrlAllowLists {
 export function serialiseViewState(state: ViewState): string {
   const params = new URLSearchParams();
   if (state.dataUrl) params.set('data', state.dataUrl);
+  if (state.tour) params.set('tour', state.tour);
   if (state.selectedEventId) params.set('event', state.selectedEventId);
   if (state.countries.length) params.set('country', state.countries.join(','));
   if (state.actors.length) params.set('actor', state.actors.join(','));
@@ -146,6 +151,7 @@ function parseUnchecked(search: string, allow: UrlAllowLists): ParsedViewState {
   };
 
   const dataUrl = take('data', parseDataUrl(raw('data')), DEFAULT_VIEW_STATE.dataUrl);
+  const tour = take('tour', parseTourId(raw('tour'), allow), DEFAULT_VIEW_STATE.tour);
   const selectedEventId = take('event', parseEventId(raw('event'), allow), DEFAULT_VIEW_STATE.selectedEventId);
   const countries = take('country', parseIdList(raw('country'), allow.countryIds, NOUNS.country), DEFAULT_VIEW_STATE.countries);
   const actors = take('actor', parseIdList(raw('actor'), allow.actorIds, NOUNS.actor), DEFAULT_VIEW_STATE.actors);
@@ -161,7 +167,7 @@ function parseUnchecked(search: string, allow: UrlAllowLists): ParsedViewState {
   const embed = take('embed', parseFlag('embed', raw('embed')), DEFAULT_VIEW_STATE.embed);
 
   return {
-    state: { countries, actors, types, query, showContext, selectedEventId, window, view, present, embed, reveal, dataUrl },
+    state: { countries, actors, types, query, showContext, selectedEventId, window, view, present, embed, reveal, tour, dataUrl },
     notices,
   };
 }
@@ -209,6 +215,14 @@ function parseEventId(text: string | undefined, allow: UrlAllowLists): KeyResult
   const suggestion = closestId(id, allow.eventIds);
   const named = suggestion === undefined ? '' : ` Did you mean ${quote(allow.eventLabel?.(suggestion) ?? suggestion)}?`;
   return invalid(`No event called ${quote(id)}; showing the timeline.${named}`);
+}
+
+function parseTourId(text: string | undefined, allow: UrlAllowLists): KeyResult<string | undefined> {
+  const id = text?.trim();
+  if (!id) return MISSING;
+  const tours = allow.tourIds ?? new Set<string>();
+  if (tours.has(id)) return valid(id);
+  return invalid(`No guided tour called ${quote(id)}; ignored it.${didYouMean(id, tours)}`);
 }
 
 interface Nouns {

@@ -31,6 +31,8 @@ export interface ViewState extends FilterState {
   readonly embed: boolean;
   /** Hides events after the current one in presentation mode. */
   readonly reveal: boolean;
+  /** The guided tour being presented (a tour id); undefined presents the filtered events in time order. */
+  readonly tour: string | undefined;
   /** URL of a dataset to load instead of the built-in stories. */
   readonly dataUrl: string | undefined;
 }
@@ -51,5 +53,6 @@ export const DEFAULT_VIEW_STATE: ViewState = {
   present: false,
   embed: false,
   reveal: false,
+  tour: undefined,
   dataUrl: undefined,
 };

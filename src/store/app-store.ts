@@ -3,8 +3,9 @@ import { useStore } from 'zustand';
 import { createStore } from 'zustand/vanilla';
 import type { IndexedDataset } from '../domain/dataset.ts';
 import { filterEvents } from '../domain/filters.ts';
+import { type StepCommand, moveStep, presentationDeck, stepEventId, stepPosition, stepWindow } from '../domain/presentation.ts';
 import { type SearchIndex, buildSearchIndex } from '../domain/search.ts';
-import { type TimelineItemData, toTimelineItems } from '../domain/timeline-items.ts';
+import { type TimelineItemData, paddedWindow, toTimelineItems } from '../domain/timeline-items.ts';
 import { DEFAULT_FILTERS, DEFAULT_VIEW_STATE, type FilterState, type TimeWindow, type ViewMode, type ViewState } from '../domain/view-state.ts';
 
 export interface LoadedData {
@@ -28,6 +29,14 @@ export interface Notice {
 
 export type Facet = 'countries' | 'actors' | 'types';
 
+/** What leaving presentation mode brings back: the view from when Present or Start tour was pressed. */
+export interface PresentationReturn {
+  readonly window: TimeWindow | undefined;
+  readonly selectedEventId: string | undefined;
+  readonly view: ViewMode;
+  readonly filters: FilterState;
+}
+
 export interface AppActions {
   setData(index: IndexedDataset, label: string): void;
   selectEvent(eventId: string | undefined): void;
@@ -40,6 +49,16 @@ export interface AppActions {
   setViewMode(view: ViewMode): void;
   /** Replaces the whole view state, e.g. from the URL or history. */
   applyViewState(view: ViewState): void;
+  /** Presents the filtered events (from the selected one, else the first) or, given a tour id, the tour from its title card. */
+  startPresentation(tourId?: string): void;
+  /** Moves to another step of the presentation, and the window to it. */
+  stepPresentation(command: StepCommand): void;
+  /** Puts a presentation opened by a link on a step (the first if it names none) and the window on that step. */
+  settlePresentation(): void;
+  /** Leaves presentation mode, bringing back the view from before it. */
+  stopPresentation(): void;
+  /** Hides the events after the current step until they are reached. */
+  setReveal(reveal: boolean): void;
   addNotice(text: string, tone?: NoticeTone, details?: readonly string[]): void;
   dismissNotice(id: number): void;
 }
@@ -47,12 +66,14 @@ export interface AppActions {
 export interface AppState extends ViewState {
   readonly data: LoadedData | undefined;
   readonly notices: readonly Notice[];
+  /** Set while presenting, if presentation was entered from the page (a link has nothing to go back to). */
+  readonly presentationReturn: PresentationReturn | undefined;
   readonly actions: AppActions;
 }
 
 export function pickViewState(state: ViewState): ViewState {
-  const { selectedEventId, window, view, present, embed, reveal, dataUrl, countries, actors, types, query, showContext } = state;
-  return { selectedEventId, window, view, present, embed, reveal, dataUrl, countries, actors, types, query, showContext };
+  const { selectedEventId, window, view, present, embed, reveal, tour, dataUrl, countries, actors, types, query, showContext } = state;
+  return { selectedEventId, window, view, present, embed, reveal, tour, dataUrl, countries, actors, types, query, showContext };
 }
 
 let nextNoticeId = 1;
@@ -84,6 +105,28 @@ export function createAppStore() {
         return;
       }
       set({ ...filters });
+    };
+
+    /** The presentation's steps for these filters and tour, and the events on the timeline. */
+    const presentationOf = (data: LoadedData, filters: FilterState, tour: string | undefined) => {
+      const visible = filterEvents(data.index, data.search, filters);
+      return { deck: presentationDeck(data.index, visible, tour), visible };
+    };
+
+    /** A step as view state: its event selected (none for a title card) and the window on it. */
+    const stepView = (data: LoadedData, filters: FilterState, tour: string | undefined, position: number) => {
+      const { deck, visible } = presentationOf(data, filters, tour);
+      const limit = paddedWindow(data.index.span.start, data.index.span.end);
+      return { selectedEventId: stepEventId(deck, position), window: stepWindow(deck, position, visible, limit) ?? get().window };
+    };
+
+    /** Shows a step of the current presentation, writing nothing when it is already shown. */
+    const showStep = (data: LoadedData, position: number) => {
+      const state = get();
+      const next = stepView(data, state, state.tour, position);
+      const same =
+        next.selectedEventId === state.selectedEventId && next.window?.start === state.window?.start && next.window?.end === state.window?.end;
+      if (!same) set(next);
     };
 
     const actions: AppActions = {
@@ -130,7 +173,52 @@ export function createAppStore() {
         set({ view });
       },
       applyViewState(view) {
-        set({ ...pickViewState(view) });
+        // Back or Forward out of presentation mode: the view it would have restored is the one being applied.
+        set({ ...pickViewState(view), presentationReturn: view.present ? get().presentationReturn : undefined });
+      },
+      startPresentation(tourId) {
+        const state = get();
+        if (!state.data) return;
+        const tour = tourId !== undefined && state.data.index.toursById.has(tourId) ? tourId : undefined;
+        // A tour is the teacher's list: it starts from the whole dataset, whatever the filters were.
+        const filters = tour ? DEFAULT_FILTERS : pickFilters(state);
+        const { deck } = presentationOf(state.data, filters, tour);
+        const current = tour ? -1 : stepPosition(deck, state.selectedEventId);
+        const presentationReturn: PresentationReturn | undefined = state.present
+          ? state.presentationReturn
+          : { window: state.window, selectedEventId: state.selectedEventId, view: state.view, filters: pickFilters(state) };
+        const position = current >= 0 ? current : moveStep(deck, -1, 'first');
+        set({ ...filters, present: true, tour, view: 'timeline', presentationReturn, ...stepView(state.data, filters, tour, position) });
+      },
+      stepPresentation(command) {
+        const state = get();
+        if (!state.data || !state.present) return;
+        const { deck } = presentationOf(state.data, state, state.tour);
+        const position = stepPosition(deck, state.selectedEventId);
+        const next = moveStep(deck, position, command);
+        if (next >= 0 && next !== position) showStep(state.data, next);
+      },
+      settlePresentation() {
+        const state = get();
+        if (!state.data || !state.present) return;
+        const { deck } = presentationOf(state.data, state, state.tour);
+        const position = stepPosition(deck, state.selectedEventId);
+        showStep(state.data, position >= 0 ? position : moveStep(deck, -1, 'first'));
+      },
+      stopPresentation() {
+        const state = get();
+        if (!state.present) return;
+        const back = state.presentationReturn;
+        set({
+          present: false,
+          reveal: false,
+          tour: undefined,
+          presentationReturn: undefined,
+          ...(back ? { ...back.filters, window: back.window ?? state.window, selectedEventId: back.selectedEventId, view: back.view } : {}),
+        });
+      },
+      setReveal(reveal) {
+        set({ reveal });
       },
       addNotice(text, tone = 'info', details) {
         set({ notices: [...get().notices, notice(text, tone, details)] });
@@ -140,7 +228,7 @@ export function createAppStore() {
       },
     };
 
-    return { ...DEFAULT_VIEW_STATE, data: undefined, notices: [], actions };
+    return { ...DEFAULT_VIEW_STATE, data: undefined, notices: [], presentationReturn: undefined, actions };
   });
 }
 
@@ -155,7 +243,7 @@ export type AppStore = ReturnType<typeof createAppStore>;
 export const appStore = createAppStore();
 
 export function resetAppStore(): void {
-  appStore.setState({ ...DEFAULT_VIEW_STATE, data: undefined, notices: [] });
+  appStore.setState({ ...DEFAULT_VIEW_STATE, data: undefined, notices: [], presentationReturn: undefined });
 }
 
 export function useAppStore<T>(selector: (state: AppState) => T): T {

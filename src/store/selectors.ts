@@ -1,6 +1,7 @@
 // Derived state: computed from the store's sources, memoised on the inputs they read, never stored.
 import type { TimelineEvent } from '../domain/dataset.ts';
 import { type FacetCounts, countFacets, filterEvents, isFilterActive } from '../domain/filters.ts';
+import { EMPTY_DECK, presentationDeck, revealedEventIds, stepPosition } from '../domain/presentation.ts';
 import type { Actor, Country, EventType } from '../domain/schema.ts';
 import { paddedWindow } from '../domain/timeline-items.ts';
 import type { TimeWindow } from '../domain/view-state.ts';
@@ -33,9 +34,25 @@ export const selectVisibleEvents = memoSelector(filterInputs, (data, countries, 
   data ? filterEvents(data.index, data.search, { countries, actors, types, query, showContext }) : EMPTY_EVENTS,
 );
 
+/** The events the timeline draws: the filtered ones, narrowed to the steps reached so far when presenting with "reveal". */
 export const selectVisibleEventIds = memoSelector(
-  (state: AppState) => [selectVisibleEvents(state)] as const,
-  (events) => new Set(events.map((event) => event.id)),
+  (state: AppState) => [selectVisibleEvents(state), selectRevealedEventIds(state)] as const,
+  (events, revealed) => new Set(events.filter((event) => !revealed || revealed.has(event.id)).map((event) => event.id)),
+);
+
+/** The presentation's steps: the tour being presented, else the filtered events in time order. */
+export const selectPresentationDeck = memoSelector(
+  (state: AppState) => [state.data, selectVisibleEvents(state), state.tour] as const,
+  (data, events, tour) => (data ? presentationDeck(data.index, events, tour) : EMPTY_DECK),
+);
+
+/** The current step: the selected event's, a tour's title card when nothing is selected, else -1. */
+export const selectPresentationPosition = (state: AppState): number => stepPosition(selectPresentationDeck(state), state.selectedEventId);
+
+/** The events "reveal" leaves on the timeline; undefined when nothing is hidden. */
+export const selectRevealedEventIds = memoSelector(
+  (state: AppState) => [state.present && state.reveal, selectPresentationDeck(state), selectPresentationPosition(state)] as const,
+  (hiding, deck, position) => (hiding ? revealedEventIds(deck, position) : undefined),
 );
 
 export const selectFacetCounts = memoSelector(filterInputs, (data, countries, actors, types, query, showContext): FacetCounts | undefined =>

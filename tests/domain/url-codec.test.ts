@@ -31,6 +31,7 @@ describe('allowListsFromIndex', () => {
     expect([...allow.actorIds]).toEqual(['ruhollah-khomeini', 'velayat-council', 'benazir-bhutto', 'jeremy-corbyn']);
     expect([...allow.typeIds]).toEqual(['revolution', 'election', 'assassination', 'conflict', 'emergency-rule']);
     expect(allow.eventLabel?.('bhutto-assassinated')).toBe('Benazir Bhutto assassinated');
+    expect([...(allow.tourIds ?? [])]).toEqual(['alpha-tour']);
   });
 });
 
@@ -45,6 +46,7 @@ describe('serialiseViewState', () => {
     ['the list view', { view: 'list' }, 'view=list'],
     ['context events hidden', { showContext: false }, 'context=0'],
     ['presentation flags', { present: true, reveal: true, embed: true }, 'present=1&reveal=1&embed=1'],
+    ['a guided tour before the step', { present: true, tour: 'alpha-tour', selectedEventId: 'alpha-war' }, 'tour=alpha-tour&event=alpha-war&present=1'],
     ['empty ids and data as absent', { selectedEventId: '', dataUrl: '' }, ''],
     ['no window when it is empty or backwards', { window: { start: day(2008, 1, 1), end: day(2008, 1, 1) } }, ''],
   ])('writes %s', (_name, changes, expected) => {
@@ -54,6 +56,7 @@ describe('serialiseViewState', () => {
   it('writes keys in the stable order of URL_KEYS', () => {
     const full = view({
       dataUrl: 'data/x.json',
+      tour: 'alpha-tour',
       selectedEventId: 'alpha-war',
       countries: ['alphaland'],
       actors: ['benazir-bhutto'],
@@ -102,6 +105,7 @@ describe('parseViewState', () => {
     ['years before the common era', 'from=-0500-03-01&to=0050-01-01', { window: { start: day(-500, 3, 1), end: day(50, 1, 1) } }],
     ['explicit defaults', 'view=timeline&context=1&present=0&reveal=0&embed=0', {}],
     ['flags', 'view=list&context=0&present=1&reveal=1&embed=1', { view: 'list', showContext: false, present: true, reveal: true, embed: true }],
+    ['a guided tour', 'present=1&tour=alpha-tour', { present: true, tour: 'alpha-tour' }],
     ['an https data URL', 'data=https://example.org/d.json', { dataUrl: 'https://example.org/d.json' }],
     ['a relative data path', 'data=data/stories/beta.json', { dataUrl: 'data/stories/beta.json' }],
     ['empty values as absent, silently', 'country=&event=&q=&from=&to=&data=&present=', {}],
@@ -146,6 +150,12 @@ describe('parseViewState', () => {
     ['a repeated parameter', 'country=alphaland&country=betastan', { countries: ['alphaland'] }, ["'country' was given twice; used the first."]],
     ['a thrice-repeated parameter', 'q=a&q=b&q=c', { query: 'a' }, ["'q' was given 3 times; used the first."]],
     ['an unknown flag value', 'present=yes', {}, ['Ignored present=yes: use present=1 for on or present=0 for off.']],
+    [
+      'an unknown tour, naming the likely one',
+      'present=1&tour=alpha-tuor',
+      { present: true },
+      ["No guided tour called 'alpha-tuor'; ignored it. Did you mean 'alpha-tour'?"],
+    ],
     ['an unknown context value', 'context=off', {}, ['Ignored context=off: use context=1 for on or context=0 for off.']],
     ['an unknown view', 'view=grid', {}, ['Ignored view=grid: use view=list (or leave it out for the timeline).']],
     [
@@ -169,6 +179,11 @@ describe('parseViewState', () => {
     const { state, notices } = parse(search);
     expect(state).toEqual(view(changes));
     expect(notices.map((notice) => notice.message)).toEqual(expected);
+  });
+
+  it('refuses a tour when the allow lists name no tours', () => {
+    const withoutTours: UrlAllowLists = { ...allow, tourIds: undefined };
+    expect(messages('tour=alpha-tour', withoutTours)).toEqual(["No guided tour called 'alpha-tour'; ignored it."]);
   });
 
   it('reads the last day of any month', () => {
@@ -258,6 +273,7 @@ const validState: fc.Arbitrary<ViewState> = fc.record({
   present: fc.boolean(),
   embed: fc.boolean(),
   reveal: fc.boolean(),
+  tour: fc.option(fc.constantFrom(...ids(allow.tourIds ?? new Set())), { nil: undefined }),
   dataUrl: fc.option(dataUrl, { nil: undefined }),
 })
   // fast-check builds records without a prototype; the codec builds plain objects.
@@ -277,6 +293,7 @@ const dayText = fc.oneof(
 const flagText = fc.constantFrom('0', '1', 'yes', 'true', '');
 const plausibleValue: Record<UrlKey, fc.Arbitrary<string>> = {
   data: fc.oneof(dataUrl, fc.constantFrom('javascript:alert(1)', 'data:,x', '//evil.example', '/\\evil.example', 'https:evil.example', '%E0%A4%A')),
+  tour: fc.oneof(fc.constantFrom(...ids(allow.tourIds ?? new Set())), fc.constantFrom('alpha-tuor', 'beta-tour', '')),
   event: fc.oneof(fc.constantFrom(...ids(allow.eventIds)), fc.constantFrom('bhuto-assassinated', 'alpha-wars', '')),
   country: idsFrom(allow.countryIds),
   actor: idsFrom(allow.actorIds),
@@ -326,6 +343,7 @@ function expectWithinAllowLists(state: ViewState): void {
     expect(values.length).toBeLessThanOrEqual(URL_LIMITS.idsPerList);
   }
   if (state.selectedEventId !== undefined) expect(allow.eventIds.has(state.selectedEventId)).toBe(true);
+  if (state.tour !== undefined) expect(allow.tourIds?.has(state.tour)).toBe(true);
   if (state.window) {
     expect(state.window.start).toBeLessThan(state.window.end);
     expect(isLocalMidnight(state.window.start) && isLocalMidnight(state.window.end)).toBe(true);
