@@ -13,12 +13,14 @@ import { TypeLegend } from '../components/type-legend.tsx';
 import { useAppStore } from '../store/app-store.ts';
 import { selectData, selectSelectedEvent } from '../store/selectors.ts';
 import { startApp } from './start-app.ts';
+import { useUrlSync } from './url-sync.ts';
 
 export function App() {
   const data = useAppStore(selectData);
   const selected = useAppStore(selectSelectedEvent);
 
   useEffect(() => startApp(), []);
+  useUrlSync();
 
   useEffect(() => {
     document.title = selected ? `${selected.record.title} — Timeline Explorer` : 'Timeline Explorer';

@@ -15,6 +15,8 @@ export interface LoadedData {
   readonly items: readonly TimelineItemData[];
   /** What the user sees as the dataset's name: "Built-in stories" or a file name. */
   readonly label: string;
+  /** The address it was loaded from (a link's data=); undefined for the built-in stories or a local file. */
+  readonly dataUrl?: string;
 }
 
 export type NoticeTone = 'info' | 'warning' | 'error';
@@ -38,7 +40,8 @@ export interface PresentationReturn {
 }
 
 export interface AppActions {
-  setData(index: IndexedDataset, label: string): void;
+  /** dataUrl: the address the dataset came from, so a link's data= knows its dataset has arrived. */
+  setData(index: IndexedDataset, label: string, dataUrl?: string): void;
   selectEvent(eventId: string | undefined): void;
   /** Moves the selection to the next (1) or previous (-1) visible event in time. */
   selectAdjacentEvent(direction: 1 | -1): void;
@@ -130,9 +133,9 @@ export function createAppStore() {
     };
 
     const actions: AppActions = {
-      setData(index, label) {
+      setData(index, label, dataUrl) {
         const search = buildSearchIndex(index);
-        set({ data: { index, search, items: toTimelineItems(index), label } });
+        set({ data: { index, search, items: toTimelineItems(index), label, dataUrl } });
       },
       selectEvent(eventId) {
         set({ selectedEventId: eventId });

@@ -5,7 +5,8 @@ import { EMPTY_DECK, presentationDeck, revealedEventIds, stepPosition } from '..
 import type { Actor, Country, EventType } from '../domain/schema.ts';
 import { paddedWindow } from '../domain/timeline-items.ts';
 import type { TimeWindow } from '../domain/view-state.ts';
-import type { AppState, LoadedData } from './app-store.ts';
+import { toLinkSearch } from '../domain/link-view.ts';
+import { type AppState, type LoadedData, pickViewState } from './app-store.ts';
 
 /** Memoises a selector on a list of input references, so components re-render only when the result changes. */
 function memoSelector<const Inputs extends readonly unknown[], Result>(
@@ -67,6 +68,9 @@ export const selectTotalEventCount = (state: AppState): number => state.data?.in
 
 export const selectSelectedEvent = (state: AppState): TimelineEvent | undefined =>
   state.selectedEventId ? state.data?.index.eventsById.get(state.selectedEventId) : undefined;
+
+/** The query string (without '?') of a link to the current view: what the address bar and "Copy link" carry. */
+export const selectLinkSearch = (state: AppState): string => toLinkSearch(pickViewState(state), state.data?.index);
 
 export interface FacetOptions {
   /** Countries with events (the timeline's lanes). */

@@ -1,0 +1,230 @@
+// Keeps the address bar and the store in step: a link opens its view, each step the user takes is a history entry,
+// panning, zooming and typing rewrite the current entry, and Back and Forward bring earlier views back.
+import { useEffect } from 'react';
+import { resolveLinkView } from '../domain/link-view.ts';
+import { type UrlAllowLists, URL_KEYS, allowListsFromIndex, parseViewState } from '../domain/url-codec.ts';
+import type { ViewState } from '../domain/view-state.ts';
+import { type AppState, type AppStore, appStore, pickViewState } from '../store/app-store.ts';
+import { selectLinkSearch } from '../store/selectors.ts';
+
+export interface UrlSyncOptions {
+  /** Quiet time before a pan, zoom or search text is written: one replaceState for a burst of moves. */
+  readonly replaceDelayMs?: number;
+  /** Steps closer together than this share one history entry (a held arrow key is not a hundred steps). */
+  readonly stepMergeMs?: number;
+  /** History calls allowed per period: Safari throws after 100 in 30 seconds. */
+  readonly maxCallsPerPeriod?: number;
+  readonly periodMs?: number;
+  readonly now?: () => number;
+}
+
+const DEFAULTS: Required<UrlSyncOptions> = {
+  replaceDelayMs: 300,
+  stepMergeMs: 250,
+  maxCallsPerPeriod: 60,
+  periodMs: 30_000,
+  now: () => Date.now(),
+};
+
+/** Keys whose changes rewrite the current entry; a change to any other key is a step of its own. */
+const REPLACE_KEYS: ReadonlySet<string> = new Set(['from', 'to', 'q']);
+
+const NO_IDS: ReadonlySet<string> = new Set();
+const EMPTY_LISTS: UrlAllowLists = { eventIds: NO_IDS, countryIds: NO_IDS, actorIds: NO_IDS, typeIds: NO_IDS };
+
+type WriteMode = 'push' | 'replace';
+
+interface Write {
+  mode: WriteMode;
+  search: string;
+}
+
+/** The link's data= on its own: it must be loaded before the rest of the link can be checked against it. */
+export function readLinkDataUrl(search: string): string | undefined {
+  return parseViewState(search, EMPTY_LISTS).state.dataUrl;
+}
+
+/** Whether the dataset a view asks for is the one in the store. */
+function hasItsData(state: AppState): boolean {
+  return state.data !== undefined && state.data.dataUrl === state.dataUrl;
+}
+
+/** A change that only moves the window or edits the search text rewrites the entry; anything else is a step. */
+export function isStep(before: string, after: string): boolean {
+  const a = new URLSearchParams(before);
+  const b = new URLSearchParams(after);
+  return URL_KEYS.some((key) => !REPLACE_KEYS.has(key) && a.get(key) !== b.get(key));
+}
+
+/** Starts syncing; returns the function that stops it. */
+export function startUrlSync(store: AppStore, win: Window, options: UrlSyncOptions = {}): () => void {
+  const { replaceDelayMs, stepMergeMs, maxCallsPerPeriod, periodMs, now } = { ...DEFAULTS, ...options };
+  const { history, location } = win;
+
+  /** A link waiting for its dataset; until it is applied, the store is not written to the address bar. */
+  let pendingLink: string | undefined;
+  /** What the current history entry holds, as far as this sync knows. */
+  let written = currentSearch();
+  /** The latest view asked for: `written` plus the writes still queued. */
+  let target = written;
+  const queue: Write[] = [];
+  const callTimes: number[] = [];
+  let lastStepAt = -Infinity;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  /** Set while the sync itself changes the store, so that change is not written back as a step. */
+  let applying = false;
+
+  function currentSearch(): string {
+    return location.search.replace(/^\?/, '');
+  }
+
+  function urlFor(search: string): string {
+    return `${location.pathname}${search ? `?${search}` : ''}${location.hash}`;
+  }
+
+  function schedule(delay: number) {
+    if (timer !== undefined) clearTimeout(timer);
+    timer = setTimeout(() => {
+      timer = undefined;
+      flush();
+    }, Math.max(0, delay));
+  }
+
+  function cancel() {
+    if (timer !== undefined) clearTimeout(timer);
+    timer = undefined;
+    queue.length = 0;
+  }
+
+  /** Milliseconds until another history call is allowed; 0 if one is allowed now. */
+  function budgetWait(): number {
+    const time = now();
+    while (callTimes.length && (callTimes[0] ?? 0) <= time - periodMs) callTimes.shift();
+    return callTimes.length < maxCallsPerPeriod ? 0 : (callTimes[0] ?? time) + periodMs - time;
+  }
+
+  function callHistory(mode: WriteMode, search: string) {
+    callTimes.push(now());
+    try {
+      if (mode === 'push') history.pushState(null, '', urlFor(search));
+      else history.replaceState(null, '', urlFor(search));
+      written = search;
+    } catch {
+      // A browser that refuses (rate limit, sandboxed frame) keeps the old address; the view itself is unharmed.
+      // The next change or flush tries again with the latest view.
+    }
+  }
+
+  function flush() {
+    while (queue.length) {
+      const wait = budgetWait();
+      if (wait > 0) {
+        schedule(wait);
+        return;
+      }
+      const next = queue.shift();
+      if (!next) break;
+      if (next.mode === 'replace' && next.search === written) continue;
+      callHistory(next.mode, next.search);
+    }
+  }
+
+  function enqueue(write: Write) {
+    const last = queue.at(-1);
+    // A rewrite after a queued write joins it; so does a step after a step the budget is holding back.
+    if (last && (write.mode === 'replace' || last.mode === 'push')) last.search = write.search;
+    else queue.push(write);
+  }
+
+  /** The store changed: write its view to the address bar, as a step or as a rewrite of the current entry. */
+  function onViewChange(search: string) {
+    if (search === target) return;
+    // In an iframe, history entries would join the host page's Back button, so an embedded view only rewrites.
+    const step = isStep(target, search) && !store.getState().embed;
+    target = search;
+    const merged = step && now() - lastStepAt < stepMergeMs;
+    if (step) lastStepAt = now();
+    if (step && !merged) {
+      enqueue({ mode: 'push', search });
+      flush();
+      return;
+    }
+    enqueue({ mode: 'replace', search });
+    // A step held back by the budget is written with the rewrite folded into it, when the budget allows.
+    if (!queue.some((write) => write.mode === 'push')) schedule(merged ? stepMergeMs : replaceDelayMs);
+  }
+
+  function applyView(view: ViewState) {
+    applying = true;
+    try {
+      store.getState().actions.applyViewState(view);
+    } finally {
+      applying = false;
+    }
+  }
+
+  /** Opens a link: first its dataset, then (once that is in the store) everything else, checked against it. */
+  function openLink(search: string) {
+    const state = store.getState();
+    const dataUrl = readLinkDataUrl(search);
+    if (dataUrl !== state.dataUrl) applyView({ ...pickViewState(state), dataUrl });
+    pendingLink = search;
+    applyPendingLink();
+  }
+
+  function applyPendingLink() {
+    const state = store.getState();
+    const search = pendingLink;
+    if (search === undefined || !state.data || !hasItsData(state)) return;
+    pendingLink = undefined;
+    const parsed = parseViewState(search, allowListsFromIndex(state.data.index));
+    const resolved = resolveLinkView(parsed.state, state.data.index, state.data.search);
+    // The dataset in the store is the one shown, even if the link's could not be loaded (its loader says why).
+    applyView({ ...resolved.view, dataUrl: state.dataUrl });
+    const messages = [...parsed.notices.map((notice) => notice.message), ...resolved.notices];
+    const [only] = messages;
+    if (messages.length === 1 && only !== undefined) state.actions.addNotice(only, 'warning');
+    else if (messages.length) state.actions.addNotice('Parts of this link could not be used, so they were left out:', 'warning', messages);
+    // The address now says what is shown: the bad parts of a hand-edited link do not linger.
+    cancel();
+    target = selectLinkSearch(store.getState());
+    if (target !== currentSearch()) callHistory('replace', target);
+    written = currentSearch();
+  }
+
+  const onPopState = () => {
+    const search = currentSearch();
+    // Only the fragment changed (the skip link): same view, and a pending rewrite still belongs to it.
+    if (search === written && pendingLink === undefined) return;
+    cancel();
+    written = search;
+    target = search;
+    openLink(search);
+  };
+
+  const unsubscribe = store.subscribe((state) => {
+    if (pendingLink !== undefined) {
+      applyPendingLink();
+      return;
+    }
+    if (applying) return;
+    onViewChange(selectLinkSearch(state));
+  });
+  win.addEventListener('popstate', onPopState);
+  openLink(currentSearch());
+
+  return () => {
+    unsubscribe();
+    win.removeEventListener('popstate', onPopState);
+    // Leave the address on the latest view, within the browser's limits.
+    if (timer !== undefined) clearTimeout(timer);
+    timer = undefined;
+    if (queue.length && budgetWait() === 0) flush();
+    cancel();
+  };
+}
+
+/** Syncs the app's store with the address bar of this window while the app is mounted. */
+export function useUrlSync(): void {
+  useEffect(() => startUrlSync(appStore, window), []);
+}
