@@ -7,6 +7,7 @@ import { FilterPanel } from '../components/filter-panel.tsx';
 import { NoticeList } from '../components/notice-list.tsx';
 import { OverviewStrip } from '../components/overview-strip.tsx';
 import { ResultsView } from '../components/results-view.tsx';
+import { OpenInAppLink, ShareControls } from '../components/share-controls.tsx';
 import { TimelineToolbar } from '../components/timeline-toolbar.tsx';
 import { TimelineView } from '../components/timeline-view.tsx';
 import { TypeLegend } from '../components/type-legend.tsx';
@@ -18,6 +19,8 @@ import { useUrlSync } from './url-sync.ts';
 export function App() {
   const data = useAppStore(selectData);
   const selected = useAppStore(selectSelectedEvent);
+  // Embedded in another page (embed=1): the timeline, its details and a way out to the full app, nothing else.
+  const embed = useAppStore((state) => state.embed);
 
   useEffect(() => startApp(), []);
   useUrlSync();
@@ -27,7 +30,7 @@ export function App() {
   }, [selected]);
 
   return (
-    <div className="app">
+    <div className={embed ? 'app app--embed' : 'app'}>
       <a className="skip-link" href="#timeline-main">
         Skip to the timeline
       </a>
@@ -36,15 +39,26 @@ export function App() {
           <h1 className="app-title">Timeline Explorer</h1>
           <p className="app-subtitle">{data ? data.label : 'Loading the stories…'}</p>
         </div>
-        <div className="app-header__actions">{/* slot: header actions (share, present, dataset) */}</div>
+        {embed ? (
+          <OpenInAppLink />
+        ) : (
+          <div className="app-header__actions">
+            {/* slot: header actions (share, present, dataset) */}
+            <ShareControls />
+          </div>
+        )}
       </header>
       <NoticeList />
       <TimelineToolbar />
       <div className="app-body">
-        {/* slot: filters sidebar */}
-        <ErrorBoundary label="The filters" resetKey={data}>
-          <FilterPanel />
-        </ErrorBoundary>
+        {embed ? null : (
+          <>
+            {/* slot: filters sidebar */}
+            <ErrorBoundary label="The filters" resetKey={data}>
+              <FilterPanel />
+            </ErrorBoundary>
+          </>
+        )}
         <main id="timeline-main" className="app-main">
           {/* slot: view switch (Timeline / List) */}
           <ErrorBoundary label="The results" resetKey={data}>

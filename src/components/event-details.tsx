@@ -4,6 +4,7 @@ import { describeActorRole } from '../domain/actors.ts';
 import { formatPartialDate, parsePartialDate } from '../domain/partial-date.ts';
 import { useAppActions, useAppStore } from '../store/app-store.ts';
 import { selectData, selectSelectedEvent } from '../store/selectors.ts';
+import { EventLink } from './share-controls.tsx';
 
 export function EventDetails() {
   const event = useAppStore(selectSelectedEvent);
@@ -57,6 +58,7 @@ export function EventDetails() {
           </>
         ) : null}
       </dl>
+      <EventLink eventId={event.id} />
       {record.summary ? <p className="event-details__summary">{record.summary}</p> : null}
       {record.actors.length ? (
         <>

@@ -1,0 +1,90 @@
+// Sharing: copy a link to the current view, link to one event alone, and (embedded) open the full app.
+// Links are built from the store, so they are right even while the address bar waits to be rewritten.
+import { useEffect, useRef, useState } from 'react';
+import { toEventLinkSearch } from '../domain/link-view.ts';
+import { useAppStore } from '../store/app-store.ts';
+import { selectLinkSearch } from '../store/selectors.ts';
+import '../styles/share.css';
+
+/** The app's address with this query string (without '?'); the fragment is left out of shared links. */
+export function appLinkUrl(search: string): string {
+  const { origin, pathname } = window.location;
+  return `${origin}${pathname}${search ? `?${search}` : ''}`;
+}
+
+/** The current view's link, without the embed flag: the full app's view of the same thing. */
+function withoutEmbed(search: string): string {
+  // Dropped by hand, not through URLSearchParams, so the codec's readable commas and slashes stay as they are.
+  return search
+    .split('&')
+    .filter((pair) => !pair.startsWith('embed='))
+    .join('&');
+}
+
+type CopyResult = 'idle' | 'copied' | 'manual';
+
+export function ShareControls() {
+  const search = useAppStore(selectLinkSearch);
+  const [result, setResult] = useState<CopyResult>('idle');
+  const fieldRef = useRef<HTMLInputElement>(null);
+  const url = appLinkUrl(search);
+
+  // Shown for copying by hand: select the whole link so Ctrl+C is all that is left to do.
+  useEffect(() => {
+    if (result !== 'manual') return;
+    fieldRef.current?.focus();
+    fieldRef.current?.select();
+  }, [result]);
+
+  const copy = async () => {
+    try {
+      // Missing where the page is not a secure context; refused when the user or the browser says no.
+      if (typeof navigator.clipboard?.writeText !== 'function') throw new Error('No clipboard');
+      await navigator.clipboard.writeText(url);
+      setResult('copied');
+    } catch {
+      setResult('manual');
+    }
+  };
+
+  return (
+    <div className="share-controls">
+      <button type="button" className="button" onClick={() => void copy()}>
+        Copy link
+      </button>
+      <p className="share-controls__status" role="status">
+        {result === 'copied' ? 'Link copied' : result === 'manual' ? 'Could not copy: the link is selected below, copy it by hand.' : ''}
+      </p>
+      {result === 'manual' ? (
+        <label className="share-controls__field">
+          <span>Link to this view</span>
+          <input ref={fieldRef} type="text" readOnly value={url} onFocus={(event) => event.currentTarget.select()} />
+        </label>
+      ) : null}
+    </div>
+  );
+}
+
+export interface EventLinkProps {
+  readonly eventId: string;
+}
+
+/** A link to one event alone (with the dataset it is in), for pasting into notes or a message. */
+export function EventLink({ eventId }: EventLinkProps) {
+  const dataUrl = useAppStore((state) => state.dataUrl);
+  return (
+    <a className="event-link" href={appLinkUrl(toEventLinkSearch(eventId, dataUrl))}>
+      Link to this event
+    </a>
+  );
+}
+
+/** In an embedded view: the way out to the full app, showing the same view. */
+export function OpenInAppLink() {
+  const search = useAppStore(selectLinkSearch);
+  return (
+    <a className="open-in-app" href={appLinkUrl(withoutEmbed(search))} target="_blank" rel="noopener noreferrer">
+      Open in Timeline Explorer<span className="visually-hidden"> (opens in a new tab)</span>
+    </a>
+  );
+}
