@@ -1,0 +1,204 @@
+import { act, fireEvent, screen, within } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { appStore } from '../../src/store/app-store.ts';
+import { selectVisibleEventIds, selectVisibleEvents } from '../../src/store/selectors.ts';
+import { renderApp } from '../support/render-app.tsx';
+
+const presentation = () => screen.getByRole('region', { name: 'Presentation' });
+const progress = () => within(presentation()).getByRole('status');
+const slideTitle = () => within(presentation()).getByRole('heading', { level: 2 });
+const navigation = () => screen.getByRole('navigation', { name: 'Timeline navigation' });
+const visibleTitles = () => selectVisibleEvents(appStore.getState()).map((event) => event.record.title);
+const titleOf = (id: string) => appStore.getState().data?.index.eventsById.get(id)?.record.title ?? `missing ${id}`;
+
+afterEach(() => {
+  document.documentElement.classList.remove('is-presenting');
+});
+
+describe('presentation mode', () => {
+  it('steps through the filtered events in time order with the keys a clicker sends, and leaves with Escape to the view before', async () => {
+    const { user } = renderApp({ url: '/?country=pakistan' });
+    const windowBefore = navigation().textContent;
+    const titles = visibleTitles();
+    const total = titles.length;
+    expect(total).toBeGreaterThan(10);
+
+    await user.click(screen.getByRole('button', { name: 'Present' }));
+    expect(slideTitle()).toHaveTextContent(titles[0] ?? 'missing');
+    expect(progress()).toHaveTextContent(`1 of ${total}`);
+
+    const steps: [string, number][] = [
+      ['{ArrowRight}', 2],
+      ['{PageDown}', 3],
+      ['{ArrowDown}', 4],
+      [' ', 5],
+      ['{Enter}', 6],
+      ['{ArrowLeft}', 5],
+      ['{PageUp}', 4],
+      ['{ArrowUp}', 3],
+      ['{End}', total],
+      ['{ArrowRight}', total],
+      ['{Home}', 1],
+      ['{ArrowLeft}', 1],
+    ];
+    for (const [key, expected] of steps) {
+      await user.keyboard(key);
+      expect(progress(), `after ${key}`).toHaveTextContent(`${expected} of ${total}`);
+      expect(slideTitle()).toHaveTextContent(titles[expected - 1] ?? 'missing');
+    }
+
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('region', { name: 'Presentation' })).not.toBeInTheDocument();
+    expect(navigation().textContent).toBe(windowBefore);
+    expect(appStore.getState().countries).toEqual(['pakistan']);
+    expect(screen.getByRole('button', { name: 'Present' })).toHaveFocus();
+  });
+
+  it('shows the event’s title, date, summary and verbatim quote, and moves the window to centre it', async () => {
+    const { user } = renderApp({ url: '/?present=1&event=benazir-bhutto-assassinated' });
+    const event = appStore.getState().data?.index.eventsById.get('benazir-bhutto-assassinated');
+    expect(slideTitle()).toHaveTextContent(event?.record.title ?? 'missing');
+    expect(within(presentation()).getByText(event?.dateLabel ?? 'missing')).toBeInTheDocument();
+    expect(within(presentation()).getByText(event?.record.summary ?? 'missing')).toBeInTheDocument();
+    expect(presentation().querySelector('blockquote')).toHaveTextContent(event?.record.source?.quote ?? 'missing');
+    const window = appStore.getState().window;
+    const centre = window ? (window.start + window.end) / 2 : 0;
+    expect(Math.abs(centre - ((event?.startMs ?? 0) + (event?.endMs ?? 0)) / 2)).toBeLessThan(1000);
+
+    await user.click(within(presentation()).getByRole('button', { name: 'Next event' }));
+    const next = appStore.getState().selectedEventId;
+    expect(next).not.toBe('benazir-bhutto-assassinated');
+    expect(slideTitle()).toHaveTextContent(titleOf(next ?? ''));
+  });
+
+  it('opens a present=1 link on the first event and steps with the Previous and Next buttons', async () => {
+    const { user } = renderApp({ url: '/?present=1' });
+    const total = visibleTitles().length;
+    expect(progress()).toHaveTextContent(`1 of ${total}`);
+    await user.click(within(presentation()).getByRole('button', { name: 'Next event' }));
+    await user.click(within(presentation()).getByRole('button', { name: 'Next event' }));
+    expect(progress()).toHaveTextContent(`3 of ${total}`);
+    await user.click(within(presentation()).getByRole('button', { name: 'Previous event' }));
+    expect(progress()).toHaveTextContent(`2 of ${total}`);
+    expect(slideTitle()).toHaveTextContent(visibleTitles()[1] ?? 'missing');
+  });
+
+  it('lets Enter and Space act on the focused button instead of always going forward', async () => {
+    const { user } = renderApp({ url: '/?present=1&country=pakistan' });
+    const total = visibleTitles().length;
+    await user.keyboard('{End}');
+    within(presentation()).getByRole('button', { name: 'Previous event' }).focus();
+    await user.keyboard('{Enter}');
+    expect(progress()).toHaveTextContent(`${total - 1} of ${total}`);
+    await user.keyboard(' ');
+    expect(progress()).toHaveTextContent(`${total - 2} of ${total}`);
+  });
+
+  it('hides events after the current step from the timeline with Reveal, and shows them as they are reached', async () => {
+    const { user } = renderApp({ url: '/?present=1&country=pakistan' });
+    const total = visibleTitles().length;
+    expect(selectVisibleEventIds(appStore.getState()).size).toBe(total);
+    const reveal = within(presentation()).getByRole('button', { name: 'Reveal step by step' });
+    await user.click(reveal);
+    expect(reveal).toHaveAttribute('aria-pressed', 'true');
+    expect([...selectVisibleEventIds(appStore.getState())]).toEqual([appStore.getState().selectedEventId]);
+    await user.keyboard('{ArrowRight}{ArrowRight}');
+    expect(selectVisibleEventIds(appStore.getState()).size).toBe(3);
+    // The steps still come from the full filtered list.
+    expect(progress()).toHaveTextContent(`3 of ${total}`);
+    await user.keyboard('{Escape}');
+    expect(selectVisibleEventIds(appStore.getState()).size).toBe(total);
+  });
+
+  it('leaves with the Exit presentation button too, and full screen is asked for but a refusal is ignored', async () => {
+    const requestFullscreen = vi.fn(() => Promise.reject(new Error('Permissions check failed')));
+    Object.defineProperty(document.documentElement, 'requestFullscreen', { value: requestFullscreen, configurable: true });
+    try {
+      const { user } = renderApp({ url: '/?type=assassination' });
+      await user.click(screen.getByRole('button', { name: 'Present' }));
+      expect(requestFullscreen).toHaveBeenCalledTimes(1);
+      expect(presentation()).toBeInTheDocument();
+      await user.click(within(presentation()).getByRole('button', { name: 'Exit presentation' }));
+      expect(screen.queryByRole('region', { name: 'Presentation' })).not.toBeInTheDocument();
+      expect(appStore.getState().types).toEqual(['assassination']);
+    } finally {
+      Reflect.deleteProperty(document.documentElement, 'requestFullscreen');
+    }
+  });
+});
+
+describe('guided tours', () => {
+  it('starts a story’s tour on its title card, then follows the tour’s own order with teacher’s notes', async () => {
+    const { user } = renderApp({ url: '/?country=iran' });
+    await user.click(screen.getByText('Guided tours'));
+    await user.click(screen.getByRole('button', { name: 'Start tour: Pakistan 2007–2008' }));
+
+    const tour = appStore.getState().data?.index.toursById.get('pakistan-road-to-the-vote');
+    const story = appStore.getState().data?.index.storiesById.get('pakistan');
+    expect(slideTitle()).toHaveTextContent(tour?.title ?? 'missing');
+    expect(progress()).toHaveTextContent('Introduction');
+    expect(within(presentation()).getByText(story?.intro ?? 'missing')).toBeInTheDocument();
+    // A tour starts from the whole dataset, whatever the filters were.
+    expect(appStore.getState().countries).toEqual([]);
+
+    const [first, second] = tour?.steps ?? [];
+    const count = tour?.steps.length ?? 0;
+    await user.keyboard('{ArrowRight}');
+    expect(progress()).toHaveTextContent(`1 of ${count}`);
+    expect(slideTitle()).toHaveTextContent(titleOf(first?.event ?? ''));
+    const note = within(presentation()).getByRole('note', { name: 'Teacher’s note' });
+    expect(note).toHaveTextContent(first?.note ?? 'missing');
+
+    await user.click(within(presentation()).getByRole('button', { name: 'Show notes' }));
+    expect(within(presentation()).queryByRole('note', { name: 'Teacher’s note' })).not.toBeInTheDocument();
+    await user.click(within(presentation()).getByRole('button', { name: 'Show notes' }));
+
+    await user.keyboard('{ArrowRight}');
+    expect(slideTitle()).toHaveTextContent(titleOf(second?.event ?? ''));
+    expect(within(presentation()).getByRole('note', { name: 'Teacher’s note' })).toHaveTextContent(second?.note ?? 'missing');
+
+    await user.keyboard('{Home}');
+    expect(progress()).toHaveTextContent('Introduction');
+
+    await user.keyboard('{Escape}');
+    expect(appStore.getState().countries).toEqual(['iran']);
+    expect(appStore.getState().tour).toBeUndefined();
+  });
+
+  it('opens a tour from a link, on the step it names', () => {
+    renderApp({ url: '/?present=1&tour=iran-who-rules&event=khatami-presidency' });
+    const tour = appStore.getState().data?.index.toursById.get('iran-who-rules');
+    const position = tour?.steps.findIndex((step) => step.event === 'khatami-presidency') ?? -1;
+    expect(position).toBeGreaterThan(0);
+    expect(progress()).toHaveTextContent(`${position + 1} of ${tour?.steps.length}`);
+    expect(slideTitle()).toHaveTextContent(titleOf('khatami-presidency'));
+  });
+});
+
+describe('print handout', () => {
+  it('prints the filtered events in time order with dates, summaries and quotes, and nothing else', async () => {
+    const { user } = renderApp({ url: '/?country=pakistan&type=assassination' });
+    const print = vi.fn(() => {
+      window.dispatchEvent(new Event('beforeprint'));
+    });
+    vi.stubGlobal('print', print);
+    expect(screen.queryByRole('region', { name: 'Timeline Explorer: handout' })).not.toBeInTheDocument();
+
+    await user.click(screen.getByRole('button', { name: 'Print handout' }));
+    expect(print).toHaveBeenCalledTimes(1);
+    const handout = screen.getByRole('region', { name: 'Timeline Explorer: handout' });
+    const events = selectVisibleEvents(appStore.getState());
+    const items = within(handout).getAllByRole('listitem');
+    expect(items.map((item) => within(item).getByRole('heading', { level: 2 }).textContent)).toEqual(events.map((event) => event.record.title));
+    const [first] = events;
+    expect(within(items[0] as HTMLElement).getByText(first?.record.summary ?? 'missing')).toBeInTheDocument();
+    expect(items[0]?.querySelector('blockquote')).toHaveTextContent(first?.record.source?.quote ?? 'missing');
+    expect(items[0]).toHaveTextContent(first?.dateLabel ?? 'missing');
+
+    act(() => {
+      fireEvent(window, new Event('afterprint'));
+    });
+    expect(screen.queryByRole('region', { name: 'Timeline Explorer: handout' })).not.toBeInTheDocument();
+    vi.unstubAllGlobals();
+  });
+});
