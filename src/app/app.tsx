@@ -9,25 +9,30 @@ import { OverviewStrip } from '../components/overview-strip.tsx';
 import { PresentationActions } from '../components/presentation/presentation-actions.tsx';
 import { PresentationView } from '../components/presentation/presentation-view.tsx';
 import { ResultsView } from '../components/results-view.tsx';
+import { OpenInAppLink, ShareControls } from '../components/share-controls.tsx';
 import { TimelineToolbar } from '../components/timeline-toolbar.tsx';
 import { TimelineView } from '../components/timeline-view.tsx';
 import { TypeLegend } from '../components/type-legend.tsx';
 import { useAppStore } from '../store/app-store.ts';
 import { selectData, selectSelectedEvent } from '../store/selectors.ts';
 import { startApp } from './start-app.ts';
+import { useUrlSync } from './url-sync.ts';
 
 export function App() {
   const data = useAppStore(selectData);
   const selected = useAppStore(selectSelectedEvent);
+  // Embedded in another page (embed=1): the timeline, its details and a way out to the full app, nothing else.
+  const embed = useAppStore((state) => state.embed);
 
   useEffect(() => startApp(), []);
+  useUrlSync();
 
   useEffect(() => {
     document.title = selected ? `${selected.record.title} — Timeline Explorer` : 'Timeline Explorer';
   }, [selected]);
 
   return (
-    <div className="app">
+    <div className={embed ? 'app app--embed' : 'app'}>
       <a className="skip-link" href="#timeline-main">
         Skip to the timeline
       </a>
@@ -36,18 +41,27 @@ export function App() {
           <h1 className="app-title">Timeline Explorer</h1>
           <p className="app-subtitle">{data ? data.label : 'Loading the stories…'}</p>
         </div>
-        <div className="app-header__actions">
-          {/* slot: header actions (share, present, dataset) */}
-          <PresentationActions />
-        </div>
+        {embed ? (
+          <OpenInAppLink />
+        ) : (
+          <div className="app-header__actions">
+            {/* slot: header actions (share, present, dataset) */}
+            <ShareControls />
+            <PresentationActions />
+          </div>
+        )}
       </header>
       <NoticeList />
       <TimelineToolbar />
       <div className="app-body">
-        {/* slot: filters sidebar */}
-        <ErrorBoundary label="The filters" resetKey={data}>
-          <FilterPanel />
-        </ErrorBoundary>
+        {embed ? null : (
+          <>
+            {/* slot: filters sidebar */}
+            <ErrorBoundary label="The filters" resetKey={data}>
+              <FilterPanel />
+            </ErrorBoundary>
+          </>
+        )}
         <main id="timeline-main" className="app-main">
           {/* slot: view switch (Timeline / List) */}
           <ErrorBoundary label="The results" resetKey={data}>
