@@ -10,6 +10,9 @@ export interface AppPage {
   readonly page: Page;
   /** Console errors, page errors and CSP violations seen so far. */
   readonly problems: string[];
+  /** Marks problems a test provokes on purpose (e.g. /^CSP: /), so close() does not count them. */
+  expectProblems(pattern: RegExp): void;
+  /** Closes the context, then fails the test if any other problem was seen: checked here for every test. */
   close(): Promise<void>;
 }
 
@@ -32,7 +35,17 @@ export async function openApp(browser: Browser, query = '', options: BrowserCont
   });
   await page.goto(appUrl(query));
   await page.locator('.vis-item').first().waitFor({ timeout: 15_000 }).catch(() => undefined);
-  return { page, problems, close: () => context.close() };
+  const expected: RegExp[] = [];
+  return {
+    page,
+    problems,
+    expectProblems: (pattern) => expected.push(pattern),
+    close: async () => {
+      await context.close();
+      const unexpected = problems.filter((problem) => !expected.some((pattern) => pattern.test(problem)));
+      if (unexpected.length) throw new Error(`The page reported ${unexpected.length} problem(s):\n${unexpected.join('\n')}`);
+    },
+  };
 }
 
 export function appUrl(query = ''): string {
