@@ -30,6 +30,9 @@ export function FilterPanel() {
         onClick={() => setOpen(!open)}
       >
         Filters
+        <span className="filter-panel__arrow" aria-hidden="true">
+          {open ? '▾' : '▸'}
+        </span>
       </button>
       <div id="filter-panel-body" className="filter-panel__body">
         <SearchBox />

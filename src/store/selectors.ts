@@ -107,6 +107,7 @@ export const selectResultsWindow = memoSelector(
       start = Math.min(start, event.startMs);
       end = Math.max(end, event.endMs);
     }
-    return paddedWindow(start, end);
+    // A wider margin than "Fit all": labels run to the right of their dates, so the last ones need room.
+    return paddedWindow(start, end, 0.1);
   },
 );

@@ -159,7 +159,7 @@ describe('filters', () => {
 
     await user.click(screen.getByRole('button', { name: 'Fit results' }));
     const pakistan = index.events.filter((event) => event.record.country === 'pakistan');
-    const span = paddedWindow(Math.min(...pakistan.map((event) => event.startMs)), Math.max(...pakistan.map((event) => event.endMs)));
+    const span = paddedWindow(Math.min(...pakistan.map((event) => event.startMs)), Math.max(...pakistan.map((event) => event.endMs)), 0.1);
     expect(navigation).toHaveTextContent(`Showing ${formatWindow(span)}`);
     expect(navigation.textContent).not.toBe(before);
   });
