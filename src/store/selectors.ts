@@ -96,6 +96,8 @@ export const selectFacetOptions = memoSelector(
   },
 );
 
+const RESULTS_LABEL_ROOM = 0.25;
+
 /** The span of the visible events with a margin, for "Fit results"; undefined when nothing matches. */
 export const selectResultsWindow = memoSelector(
   (state: AppState) => [selectVisibleEvents(state)] as const,
@@ -107,7 +109,8 @@ export const selectResultsWindow = memoSelector(
       start = Math.min(start, event.startMs);
       end = Math.max(end, event.endMs);
     }
-    // A wider margin than "Fit all": labels run to the right of their dates, so the last ones need room.
-    return paddedWindow(start, end, 0.1);
+    // Labels run to the right of their dates: extra room on the right so the last ones are not cut off.
+    const padded = paddedWindow(start, end);
+    return { start: padded.start, end: padded.end + (padded.end - padded.start) * RESULTS_LABEL_ROOM };
   },
 );
