@@ -3,6 +3,7 @@ import { useStore } from 'zustand';
 import { createStore } from 'zustand/vanilla';
 import type { IndexedDataset } from '../domain/dataset.ts';
 import { filterEvents } from '../domain/filters.ts';
+import { viewForNewDataset } from '../domain/new-dataset-view.ts';
 import { type StepCommand, moveStep, presentationDeck, stepEventId, stepPosition, stepWindow } from '../domain/presentation.ts';
 import { type SearchIndex, buildSearchIndex } from '../domain/search.ts';
 import { type TimelineItemData, paddedWindow, toTimelineItems } from '../domain/timeline-items.ts';
@@ -42,6 +43,14 @@ export interface PresentationReturn {
 export interface AppActions {
   /** dataUrl: the address the dataset came from, so a link's data= knows its dataset has arrived. */
   setData(index: IndexedDataset, label: string, dataUrl?: string): void;
+  /**
+   * Swaps in a dataset the user opened (dataUrl: the address it came from, none for a file), together with the view
+   * that fits it: its whole span, keeping only the filters and selection that apply. One update, so nothing ever
+   * draws the new data with the old view.
+   */
+  openDataset(index: IndexedDataset, label: string, dataUrl: string | undefined): void;
+  /** Names the dataset being fetched or read, for a "Loading…" status; undefined when none is. */
+  setLoadingDataset(name: string | undefined): void;
   selectEvent(eventId: string | undefined): void;
   /** Moves the selection to the next (1) or previous (-1) visible event in time. */
   selectAdjacentEvent(direction: 1 | -1): void;
@@ -68,6 +77,8 @@ export interface AppActions {
 
 export interface AppState extends ViewState {
   readonly data: LoadedData | undefined;
+  /** The name of a dataset being loaded, shown as a status while the current one stays in place. */
+  readonly loadingDataset: string | undefined;
   readonly notices: readonly Notice[];
   /** Set while presenting, if presentation was entered from the page (a link has nothing to go back to). */
   readonly presentationReturn: PresentationReturn | undefined;
@@ -136,6 +147,14 @@ export function createAppStore() {
       setData(index, label, dataUrl) {
         const search = buildSearchIndex(index);
         set({ data: { index, search, items: toTimelineItems(index), label, dataUrl } });
+      },
+      openDataset(index, label, dataUrl) {
+        const search = buildSearchIndex(index);
+        const view = viewForNewDataset(pickViewState(get()), index, search, dataUrl);
+        set({ ...view, data: { index, search, items: toTimelineItems(index), label, dataUrl } });
+      },
+      setLoadingDataset(name) {
+        set({ loadingDataset: name });
       },
       selectEvent(eventId) {
         set({ selectedEventId: eventId });
@@ -231,7 +250,7 @@ export function createAppStore() {
       },
     };
 
-    return { ...DEFAULT_VIEW_STATE, data: undefined, notices: [], presentationReturn: undefined, actions };
+    return { ...DEFAULT_VIEW_STATE, data: undefined, loadingDataset: undefined, notices: [], presentationReturn: undefined, actions };
   });
 }
 
@@ -246,7 +265,7 @@ export type AppStore = ReturnType<typeof createAppStore>;
 export const appStore = createAppStore();
 
 export function resetAppStore(): void {
-  appStore.setState({ ...DEFAULT_VIEW_STATE, data: undefined, notices: [], presentationReturn: undefined });
+  appStore.setState({ ...DEFAULT_VIEW_STATE, data: undefined, loadingDataset: undefined, notices: [], presentationReturn: undefined });
 }
 
 export function useAppStore<T>(selector: (state: AppState) => T): T {
