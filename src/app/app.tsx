@@ -2,6 +2,7 @@
 // Features plug in at the marked places (one import and one element each), so parallel work does not collide.
 import { useEffect } from 'react';
 import { ErrorBoundary } from '../components/error-boundary.tsx';
+import { DatasetControls } from '../components/dataset-controls.tsx';
 import { EventDetails } from '../components/event-details.tsx';
 import { FilterPanel } from '../components/filter-panel.tsx';
 import { NoticeList } from '../components/notice-list.tsx';
@@ -15,6 +16,7 @@ import { TimelineView } from '../components/timeline-view.tsx';
 import { TypeLegend } from '../components/type-legend.tsx';
 import { useAppStore } from '../store/app-store.ts';
 import { selectData, selectSelectedEvent } from '../store/selectors.ts';
+import { loadDatasetFromFile } from './load-dataset.ts';
 import { startApp } from './start-app.ts';
 import { useUrlSync } from './url-sync.ts';
 
@@ -46,6 +48,7 @@ export function App() {
         ) : (
           <div className="app-header__actions">
             {/* slot: header actions (share, present, dataset) */}
+            <DatasetControls onOpenFile={loadDatasetFromFile} />
             <ShareControls />
             <PresentationActions />
           </div>
