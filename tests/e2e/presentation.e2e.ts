@@ -1,0 +1,258 @@
+// Presentation mode on a 1920x1080 projector: entering, stepping with a clicker's keys, large high-contrast type,
+// leaving back to the view before, guided tours, reduced motion, the printed handout and axe.
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { AxeBuilder } from '@axe-core/playwright';
+import type { Browser, BrowserContextOptions, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Tour } from '../../src/domain/schema.ts';
+import { openApp, saveScreenshot } from './support/app-page.ts';
+import { launchChromium, projectRoot } from './support/browser.ts';
+import { builtinEvents } from './support/records.ts';
+
+const PROJECTOR: BrowserContextOptions = { viewport: { width: 1920, height: 1080 } };
+const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+const records = builtinEvents();
+const pakistanCount = records.filter((record) => record.country === 'pakistan').length;
+const pakistanTour = (JSON.parse(readFileSync(resolve(projectRoot, 'data', 'tours', 'pakistan.json'), 'utf8')) as Tour[])[0];
+const byTitle = (title: string | null) => records.find((record) => record.title === title);
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser.close();
+});
+
+const presentation = (page: Page) => page.getByRole('region', { name: 'Presentation' });
+const progress = (page: Page) => presentation(page).getByRole('status');
+const slideTitle = (page: Page) => presentation(page).getByRole('heading', { level: 2 });
+const windowLabel = (page: Page) => page.getByRole('navigation', { name: 'Timeline navigation' }).locator('strong');
+const resultCount = (page: Page) => page.getByRole('group', { name: 'Results' }).getByRole('status');
+
+async function fontSize(locator: Locator): Promise<number> {
+  return locator.evaluate((element) => Number.parseFloat(getComputedStyle(element).fontSize));
+}
+
+/** Text colour and the colour actually behind it (the nearest ancestor with an opaque background), as [r, g, b]. */
+async function colours(locator: Locator): Promise<{ text: number[]; background: number[] }> {
+  const [text, background] = await locator.evaluate((element) => {
+    let node: Element | null = element;
+    let behind = 'rgb(255, 255, 255)';
+    while (node) {
+      const colour = getComputedStyle(node).backgroundColor;
+      if (colour !== 'transparent' && !/rgba\(.*,\s*0\)$/.test(colour)) {
+        behind = colour;
+        break;
+      }
+      node = node.parentElement;
+    }
+    return [getComputedStyle(element).color, behind];
+  });
+  const parse = (colour: string) => (colour.match(/[\d.]+/g) ?? []).slice(0, 3).map(Number);
+  return { text: parse(text), background: parse(background) };
+}
+
+/** WCAG 2 contrast ratio. */
+function contrast(a: number[], b: number[]): number {
+  const luminance = (rgb: number[]) => {
+    const [r = 0, g = 0, bl = 0] = rgb.map((value) => {
+      const channel = value / 255;
+      return channel <= 0.03928 ? channel / 12.92 : ((channel + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * r + 0.7152 * g + 0.0722 * bl;
+  };
+  const [light, dark] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+  return ((light ?? 0) + 0.05) / ((dark ?? 0) + 0.05);
+}
+
+async function expectContrast(locator: Locator, minimum: number, name: string) {
+  const { text, background } = await colours(locator);
+  expect(contrast(text, background), `${name}: rgb(${text.join(',')}) on rgb(${background.join(',')})`).toBeGreaterThanOrEqual(minimum);
+}
+
+/** Where the event's item sits, as a share of the timeline's width from its centre (0 = centred). */
+async function offsetFromCentre(page: Page, eventId: string): Promise<number> {
+  return page.evaluate((id) => {
+    const panel = document.querySelector('.vis-panel.vis-center')?.getBoundingClientRect();
+    const item = document.querySelector(`.vis-item[data-id="${CSS.escape(id)}"]`);
+    const marker = item?.classList.contains('vis-point') ? item.querySelector('.vis-dot') : item;
+    const box = marker?.getBoundingClientRect();
+    if (!panel || !box || !panel.width) return Number.POSITIVE_INFINITY;
+    return Math.abs(box.left + box.width / 2 - (panel.left + panel.width / 2)) / panel.width;
+  }, eventId);
+}
+
+const nextFrames = (page: Page) =>
+  page.evaluate(() => new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => done()))));
+
+describe('presentation mode in Chromium at 1920x1080', () => {
+  it('steps with a clicker’s keys in large, high-contrast type, and Escape lands back on the view before', async () => {
+    const app = await openApp(browser, '?country=pakistan&from=2007-09-01&to=2008-03-01', PROJECTOR);
+    const { page } = app;
+    const windowBefore = await windowLabel(page).textContent();
+    const countBefore = await resultCount(page).textContent();
+    expect(windowBefore).toBe('Sep 2007 – Mar 2008');
+
+    await page.getByRole('button', { name: 'Present', exact: true }).click();
+    await expect.poll(() => progress(page).textContent()).toMatch(new RegExp(`^1 of ${pakistanCount}\\b`));
+    expect(await page.getByRole('complementary', { name: 'Filters' }).isVisible()).toBe(false);
+    expect(await page.getByRole('button', { name: 'Present', exact: true }).isVisible()).toBe(false);
+
+    const keys: [string, number][] = [
+      ['ArrowRight', 2],
+      ['PageDown', 3],
+      ['ArrowDown', 4],
+      ['Space', 5],
+      ['Enter', 6],
+      ['ArrowLeft', 5],
+      ['PageUp', 4],
+      ['ArrowUp', 3],
+      ['End', pakistanCount],
+      ['Home', 1],
+    ];
+    for (const [key, expected] of keys) {
+      await page.keyboard.press(key);
+      await expect.poll(() => progress(page).textContent(), { message: `after ${key}` }).toMatch(new RegExp(`^${expected} of ${pakistanCount}\\b`));
+    }
+    for (let step = 0; step < 6; step++) await page.keyboard.press('ArrowRight');
+    await expect.poll(() => progress(page).textContent()).toMatch(new RegExp(`^7 of ${pakistanCount}\\b`));
+
+    const record = byTitle(await slideTitle(page).textContent());
+    expect(record, 'the slide shows a Pakistan record').toBeDefined();
+    const summary = presentation(page).getByText(record?.summary ?? 'missing', { exact: true });
+    const quote = presentation(page).locator('blockquote');
+    await expect(quote.textContent()).resolves.toBe(record?.source?.quote);
+    expect(await fontSize(slideTitle(page))).toBeGreaterThanOrEqual(48);
+    expect(await fontSize(summary)).toBeGreaterThanOrEqual(28);
+    expect(await fontSize(quote)).toBeGreaterThanOrEqual(28);
+    for (const [name, locator] of [
+      ['title', slideTitle(page)],
+      ['summary', summary],
+      ['quote', quote],
+      ['progress', progress(page)],
+      ['Next event', presentation(page).getByRole('button', { name: 'Next event' })],
+      ['Previous event', presentation(page).getByRole('button', { name: 'Previous event' })],
+      ['Exit presentation', presentation(page).getByRole('button', { name: 'Exit presentation' })],
+    ] as const) {
+      await expectContrast(locator, 7, name);
+    }
+    await saveScreenshot(page, 'presentation-1920x1080');
+
+    await page.keyboard.press('Escape');
+    // In real full screen the browser takes the first Escape to leave it, which leaves the presentation too.
+    await expect.poll(() => presentation(page).count()).toBe(0);
+    await expect.poll(() => page.evaluate(() => document.fullscreenElement === null)).toBe(true);
+    await expect.poll(() => windowLabel(page).textContent()).toBe(windowBefore);
+    expect(await resultCount(page).textContent()).toBe(countBefore);
+    await expect.poll(() => new URL(page.url()).searchParams.get('country')).toBe('pakistan');
+    expect(new URL(page.url()).searchParams.get('present')).toBeNull();
+    await app.close();
+  });
+
+  it('opens a present=1 link on the step it names, ready for a lesson', async () => {
+    const record = records.find((candidate) => candidate.id === 'benazir-bhutto-assassinated');
+    const app = await openApp(browser, `?present=1&event=${record?.id}`, PROJECTOR);
+    const { page } = app;
+    await expect.poll(() => slideTitle(page).textContent()).toBe(record?.title);
+    await expect(progress(page).textContent()).resolves.toMatch(new RegExp(` of ${records.length}\\b`));
+    await page.getByRole('button', { name: 'Next event' }).click();
+    await expect.poll(() => slideTitle(page).textContent()).not.toBe(record?.title);
+    await page.getByRole('button', { name: 'Previous event' }).click();
+    await expect.poll(() => slideTitle(page).textContent()).toBe(record?.title);
+    await app.close();
+  });
+
+  it('starts a story’s tour on its title card and follows it with the teacher’s notes', async () => {
+    const app = await openApp(browser, '', PROJECTOR);
+    const { page } = app;
+    await page.getByText('Guided tours', { exact: true }).click();
+    await page.getByRole('button', { name: 'Start tour: Pakistan 2007–2008' }).click();
+    await expect.poll(() => slideTitle(page).textContent()).toBe(pakistanTour?.title);
+    await expect(progress(page).textContent()).resolves.toMatch(/^Introduction/);
+    await page.keyboard.press('PageDown');
+    const [first] = pakistanTour?.steps ?? [];
+    await expect.poll(() => slideTitle(page).textContent()).toBe(records.find((record) => record.id === first?.event)?.title);
+    await expect(progress(page).textContent()).resolves.toMatch(new RegExp(`^1 of ${pakistanTour?.steps.length}\\b`));
+    const note = presentation(page).getByRole('note', { name: 'Teacher’s note' });
+    await expect(note.textContent()).resolves.toContain(first?.note);
+    await expectContrast(note.locator('p'), 7, 'teacher’s note');
+    await saveScreenshot(page, 'presentation-tour-1920x1080');
+    await app.close();
+  });
+
+  it('moves the window straight to the step with reduced motion, and animates it otherwise', async () => {
+    for (const reducedMotion of ['reduce', 'no-preference'] as const) {
+      const app = await openApp(browser, '?present=1&country=pakistan', { ...PROJECTOR, reducedMotion });
+      const { page } = app;
+      await expect.poll(() => progress(page).textContent()).toMatch(/^1 of /);
+      // Let the first step's own move settle, then take one far step (the first events are decades apart).
+      await page.waitForFunction(() => document.querySelector('.vis-item.vis-selected') !== null);
+      await expect.poll(async () => offsetFromCentre(page, byTitle(await slideTitle(page).textContent())?.id ?? '')).toBeLessThan(0.02);
+      const before = await slideTitle(page).textContent();
+      await page.keyboard.press('ArrowRight');
+      await expect.poll(() => slideTitle(page).textContent()).not.toBe(before);
+      const target = byTitle(await slideTitle(page).textContent())?.id ?? '';
+      await nextFrames(page);
+      const offset = await offsetFromCentre(page, target);
+      if (reducedMotion === 'reduce') expect(offset, 'centred at once').toBeLessThan(0.02);
+      else expect(offset, 'still on its way').toBeGreaterThan(0.05);
+      await expect.poll(() => offsetFromCentre(page, target)).toBeLessThan(0.02);
+      await app.close();
+    }
+  });
+
+  it('has no axe violations while presenting events, with Reveal, and on a tour', async () => {
+    const app = await openApp(browser, '?country=pakistan', PROJECTOR);
+    const { page } = app;
+    const check = async (state: string) => {
+      const results = await new AxeBuilder({ page }).withTags(TAGS).analyze();
+      expect(
+        results.violations.map((violation) => `${state}: ${violation.id}: ${violation.help} — ${violation.nodes.map((node) => node.target.join(' ')).join(' | ')}`),
+      ).toEqual([]);
+    };
+    await page.getByRole('button', { name: 'Present', exact: true }).click();
+    await presentation(page).waitFor();
+    await page.keyboard.press('ArrowRight');
+    await check('events');
+    await presentation(page).getByRole('button', { name: 'Reveal step by step' }).click();
+    await check('reveal');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => presentation(page).count()).toBe(0);
+    await page.getByText('Guided tours', { exact: true }).click();
+    await check('tours list');
+    await page.getByRole('button', { name: 'Start tour: Iran 1979–2009' }).click();
+    await presentation(page).waitFor();
+    await check('title card');
+    await page.keyboard.press('PageDown');
+    await check('tour step with a note');
+    await app.close();
+  });
+
+  it('prints a handout of the selection alone, black on white, with no event cut across pages', async () => {
+    const app = await openApp(browser, '?country=pakistan', PROJECTOR);
+    const { page } = app;
+    await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+    await page.emulateMedia({ media: 'print' });
+    const handout = page.getByRole('region', { name: 'Timeline Explorer: handout' });
+    await handout.waitFor();
+    await expect(handout.getByRole('listitem').count()).resolves.toBe(pakistanCount);
+    expect(await page.locator('.app').isVisible()).toBe(false);
+    const first = handout.getByRole('listitem').first();
+    await expect(first.evaluate((element) => getComputedStyle(element).breakInside)).resolves.toBe('avoid');
+    await expectContrast(first.getByRole('heading', { level: 2 }), 7, 'handout title');
+    const { text, background } = await colours(first.locator('p').first());
+    expect([text, background]).toEqual([
+      [0, 0, 0],
+      [255, 255, 255],
+    ]);
+    for (const format of ['A4', 'Letter'] as const) {
+      const pdf = await page.pdf({ format });
+      expect(pdf.byteLength, `${format} handout`).toBeGreaterThan(10_000);
+    }
+    await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
+    await expect.poll(() => handout.count()).toBe(0);
+    await app.close();
+  });
+});
