@@ -5,12 +5,14 @@ import { formatPartialDate, parsePartialDate } from '../domain/partial-date.ts';
 import { useAppActions, useAppStore } from '../store/app-store.ts';
 import { selectData, selectSelectedEvent } from '../store/selectors.ts';
 import { EventLink } from './share-controls.tsx';
+import { HighlightedText } from './highlighted-text.tsx';
 
 export function EventDetails() {
   const event = useAppStore(selectSelectedEvent);
   const data = useAppStore(selectData);
   const actions = useAppActions();
   const actorFilter = useAppStore((state) => state.actors);
+  const query = useAppStore((state) => state.query);
   const headingRef = useRef<HTMLHeadingElement>(null);
 
   // A new selection is announced by moving nothing: focus stays where the user is (timeline or list).
@@ -36,7 +38,7 @@ export function EventDetails() {
         </button>
       </div>
       <h2 id="event-details-heading" ref={headingRef} tabIndex={-1}>
-        {record.title}
+        <HighlightedText text={record.title} query={query} />
       </h2>
       <dl className="event-details__facts">
         <dt>Date</dt>
@@ -59,7 +61,11 @@ export function EventDetails() {
         ) : null}
       </dl>
       <EventLink eventId={event.id} />
-      {record.summary ? <p className="event-details__summary">{record.summary}</p> : null}
+      {record.summary ? (
+        <p className="event-details__summary">
+          <HighlightedText text={record.summary} query={query} />
+        </p>
+      ) : null}
       {record.actors.length ? (
         <>
           <h3>Who was involved</h3>

@@ -22,6 +22,15 @@ describe('the timeline app', () => {
     expect(screen.queryByRole('region', { name: 'Event details' })).not.toBeInTheDocument();
   });
 
+  it('highlights the searched words in the details', async () => {
+    const { user } = renderApp();
+    await user.type(screen.getByRole('searchbox', { name: 'Search events' }), 'ASSASSINATED');
+    await user.click(screen.getByRole('group', { name: 'Timeline events' }));
+    await user.keyboard('{ArrowRight}');
+    const heading = within(await screen.findByRole('region', { name: 'Event details' })).getByRole('heading', { level: 2 });
+    expect(heading.querySelector('mark')).toHaveTextContent(/^assassinated$/i);
+  });
+
   it('zooms to a story’s period with its button', async () => {
     const { user } = renderApp();
     await user.click(screen.getByRole('button', { name: 'Pakistan 2007–2008' }));
