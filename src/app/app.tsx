@@ -48,7 +48,9 @@ export function App() {
         ) : (
           <div className="app-header__actions">
             {/* slot: header actions (share, present, dataset) */}
-            <DatasetControls onOpenFile={loadDatasetFromFile} />
+            <ErrorBoundary label="Opening and downloading datasets" resetKey={data}>
+              <DatasetControls onOpenFile={loadDatasetFromFile} />
+            </ErrorBoundary>
             <ShareControls />
             <PresentationActions />
           </div>

@@ -1,4 +1,4 @@
-// A crash in one part of the page (timeline, filters, results, details) shows a message with "Try again" in that part
+// A crash in one part of the page (timeline, filters, results, details, dataset controls) shows a message with "Try again" in that part
 // only; the rest keeps working. Each part is made to throw by wrapping its real component.
 import { act, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
@@ -8,7 +8,7 @@ import { ErrorBoundary } from '../../src/components/error-boundary.tsx';
 import { appStore } from '../../src/store/app-store.ts';
 import { renderApp } from '../support/render-app.tsx';
 
-const crash = vi.hoisted(() => ({ timeline: false, filters: false, results: false, details: false }));
+const crash = vi.hoisted(() => ({ timeline: false, filters: false, results: false, details: false, datasets: false }));
 
 function crashing(part: keyof typeof crash, render: () => ReactNode): ReactNode {
   if (crash[part]) throw new Error(`${part} exploded`);
@@ -31,6 +31,14 @@ vi.mock('../../src/components/event-details.tsx', async (importOriginal) => {
   const actual = await importOriginal<typeof import('../../src/components/event-details.tsx')>();
   return { ...actual, EventDetails: () => crashing('details', () => createElement(actual.EventDetails)) };
 });
+vi.mock('../../src/components/dataset-controls.tsx', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('../../src/components/dataset-controls.tsx')>();
+  return {
+    ...actual,
+    DatasetControls: (props: Parameters<typeof actual.DatasetControls>[0]) =>
+      crashing('datasets', () => createElement(actual.DatasetControls, props)),
+  };
+});
 
 let consoleError: ReturnType<typeof vi.spyOn>;
 beforeEach(() => {
@@ -38,7 +46,7 @@ beforeEach(() => {
   consoleError = vi.spyOn(console, 'error').mockImplementation(() => undefined);
 });
 afterEach(() => {
-  Object.assign(crash, { timeline: false, filters: false, results: false, details: false });
+  Object.assign(crash, { timeline: false, filters: false, results: false, details: false, datasets: false });
 });
 
 const alertFor = (label: string) => screen.queryAllByRole('alert').find((alert) => alert.textContent?.includes(`${label} stopped working`));
@@ -168,5 +176,21 @@ describe('a crash in one part of the app leaves the others working', () => {
     expect(within(screen.getByRole('region', { name: 'Event details' })).getByRole('heading', { level: 2 })).toHaveTextContent(
       event.record.title,
     );
+  });
+
+  it('the dataset controls: the timeline, filters and sharing still work, and "Try again" brings Open dataset back', async () => {
+    crash.datasets = true;
+    const { user } = renderApp();
+    const alert = alertFor('Opening and downloading datasets');
+    expect(alert).toBeDefined();
+    expect(screen.queryByRole('button', { name: 'Open dataset' })).not.toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Copy link' })).toBeInTheDocument();
+    await user.click(screen.getByRole('group', { name: 'Timeline events' }));
+    await user.keyboard('{ArrowRight}');
+    expect(await screen.findByRole('region', { name: 'Event details' })).toBeInTheDocument();
+
+    crash.datasets = false;
+    await user.click(within(alert ?? document.body).getByRole('button', { name: 'Try again' }));
+    expect(screen.getByRole('button', { name: 'Open dataset' })).toBeInTheDocument();
   });
 });
