@@ -30,8 +30,12 @@ const importer = () => import('../domain/import-dataset.ts');
 export function loadDatasetFromUrl(url: string, options: LoadOptions = {}): Promise<LoadOutcome> {
   const running = inFlight.get(url);
   if (running) return running;
-  const promise = fetchAndOpen(url, options).finally(() => inFlight.delete(url));
+  // On record before it starts: its first store update (the loading status) reaches subscribers, which may ask
+  // for this same address again.
+  let start: (outcome: Promise<LoadOutcome>) => void = () => undefined;
+  const promise = new Promise<LoadOutcome>((resolve) => (start = resolve)).finally(() => inFlight.delete(url));
   inFlight.set(url, promise);
+  start(fetchAndOpen(url, options));
   return promise;
 }
 
