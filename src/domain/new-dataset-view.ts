@@ -1,5 +1,6 @@
 // The view a newly opened dataset is shown with: all of it in the window, and only the filters and selection that
 // still mean something in it (ids it has, a search that finds something), so nothing hides its events unexplained.
+// A presentation of the old data ends; a link that presents the new one (present=1) is applied after this.
 import type { IndexedDataset } from './dataset.ts';
 import { filterEvents } from './filters.ts';
 import { fitAllWindow } from './link-view.ts';
@@ -17,6 +18,9 @@ export function viewForNewDataset(view: ViewState, index: IndexedDataset, search
     query,
     selectedEventId: view.selectedEventId && index.eventsById.has(view.selectedEventId) ? view.selectedEventId : undefined,
     window: fitAllWindow(index),
+    present: false,
+    reveal: false,
+    tour: undefined,
     dataUrl,
   };
 }

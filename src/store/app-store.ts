@@ -151,7 +151,7 @@ export function createAppStore() {
       openDataset(index, label, dataUrl) {
         const search = buildSearchIndex(index);
         const view = viewForNewDataset(pickViewState(get()), index, search, dataUrl);
-        set({ ...view, data: { index, search, items: toTimelineItems(index), label, dataUrl } });
+        set({ ...view, presentationReturn: undefined, data: { index, search, items: toTimelineItems(index), label, dataUrl } });
       },
       setLoadingDataset(name) {
         set({ loadingDataset: name });

@@ -17,6 +17,8 @@ describe('viewForNewDataset', () => {
     ['keeps a selected event the dataset has', { selectedEventId: 'beta-election' }, { selectedEventId: 'beta-election' }],
     ['drops a selected event it has not', { selectedEventId: 'iran-1979-revolution' }, { selectedEventId: undefined }],
     ['keeps the view mode and context switch', { view: 'list', showContext: false }, { view: 'list', showContext: false }],
+    ['ends a presentation of the old data', { present: true, reveal: true, tour: 'alpha-tour' }, { present: false, reveal: false, tour: undefined }],
+    ['keeps the embedded layout', { embed: true }, { embed: true }],
   ])('%s', (_, given, expected) => {
     const view = viewForNewDataset({ ...DEFAULT_VIEW_STATE, window: OLD_WINDOW, ...given }, index, search, undefined);
     expect(view).toEqual({ ...DEFAULT_VIEW_STATE, window: fitAllWindow(index), ...given, ...expected });
