@@ -23,11 +23,18 @@ function withoutEmbed(search: string): string {
 
 type CopyResult = 'idle' | 'copied' | 'manual';
 
+/** The last attempt to copy, and the view it was for: once the view changes, its message no longer applies. */
+interface CopyAttempt {
+  readonly search: string;
+  readonly result: Exclude<CopyResult, 'idle'>;
+}
+
 export function ShareControls() {
   const search = useAppStore(selectLinkSearch);
-  const [result, setResult] = useState<CopyResult>('idle');
+  const [attempt, setAttempt] = useState<CopyAttempt | undefined>(undefined);
   const fieldRef = useRef<HTMLInputElement>(null);
   const url = appLinkUrl(search);
+  const result: CopyResult = attempt?.search === search ? attempt.result : 'idle';
 
   // Shown for copying by hand: select the whole link so Ctrl+C is all that is left to do.
   useEffect(() => {
@@ -41,9 +48,9 @@ export function ShareControls() {
       // Missing where the page is not a secure context; refused when the user or the browser says no.
       if (typeof navigator.clipboard?.writeText !== 'function') throw new Error('No clipboard');
       await navigator.clipboard.writeText(url);
-      setResult('copied');
+      setAttempt({ search, result: 'copied' });
     } catch {
-      setResult('manual');
+      setAttempt({ search, result: 'manual' });
     }
   };
 

@@ -35,6 +35,10 @@ describe('Copy link', () => {
     await waitFor(() => expect(within(share()).getByRole('status')).toHaveTextContent('Link copied'));
     expect(writeText).toHaveBeenCalledWith(`${base()}?event=${BHUTTO}&country=pakistan`);
     expect(within(share()).queryByRole('textbox')).not.toBeInTheDocument();
+
+    // Once the view changes, the copied link is no longer this view's.
+    await user.click(screen.getByRole('button', { name: 'Close details' }));
+    expect(within(share()).getByRole('status').textContent).toBe('');
   });
 
   it('copies the view as it is now, filters and all, before the address bar catches up', async () => {
