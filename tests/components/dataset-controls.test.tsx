@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { act, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { exportCsv, exportJson } from '../../src/domain/export-dataset.ts';
@@ -47,6 +49,31 @@ describe('opening a dataset', () => {
       expect.stringContaining('Harbour fire'),
       expect.stringContaining('Bridge vote'),
     ]);
+  });
+
+  it('opens the app’s own JSON format', async () => {
+    const { user } = renderApp();
+    const json = readFileSync(resolve(import.meta.dirname, '..', 'fixtures', 'sample-dataset.json'), 'utf8');
+    await user.upload(fileInput(), new File([json], 'sample.json', { type: 'application/json' }));
+    expect(await screen.findByText('Opened “Sample dataset for tests”: 9 events in 3 countries.')).toBeInTheDocument();
+    expect(countryFilter().getByRole('checkbox', { name: 'Gammaria' })).toBeInTheDocument();
+    // Its stories come with it, as navigation buttons.
+    expect(screen.getByRole('button', { name: 'Alphaland 1979–1989' })).toBeInTheDocument();
+  });
+
+  it('works with search and presentation once opened', async () => {
+    const { user } = renderApp();
+    await user.upload(fileInput(), csvFile('lakeshore.csv', LAKESHORE_CSV));
+    await screen.findByText(/Opened “lakeshore”/);
+    await user.type(within(filters()).getByRole('searchbox', { name: 'Search events' }), 'ferry');
+    await waitFor(() => expect(within(screen.getByRole('group', { name: 'Results' })).getByRole('status')).toHaveTextContent('1 of 3 events'));
+    await user.clear(within(filters()).getByRole('searchbox', { name: 'Search events' }));
+
+    await user.click(within(screen.getByRole('group', { name: 'Classroom' })).getByRole('button', { name: 'Present' }));
+    const presentation = screen.getByRole('region', { name: 'Presentation' });
+    expect(within(presentation).getByRole('heading', { name: 'Ferry line opens' })).toBeInTheDocument();
+    await user.click(within(presentation).getByRole('button', { name: 'Next event' }));
+    expect(within(presentation).getByRole('heading', { name: 'Harbour fire' })).toBeInTheDocument();
   });
 
   it('shows an event without summary or source without inventing them', async () => {
