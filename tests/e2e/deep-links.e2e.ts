@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from './support/browser.ts';
@@ -130,6 +131,29 @@ describe('deep links in Chromium', () => {
     await app.close();
   });
 
+  it('shows the link selected, to copy by hand, when the clipboard is refused', async () => {
+    const app = await openApp(browser, `event=${BHUTTO}`);
+    const { page } = app;
+    // As when the user or the browser says no: the page keeps working and offers the link another way.
+    await page.evaluate(() => {
+      navigator.clipboard.writeText = () => Promise.reject(new DOMException('Write permission denied.', 'NotAllowedError'));
+    });
+    await page.getByRole('button', { name: 'Copy link' }).click();
+    const field = page.getByRole('textbox', { name: 'Link to this view' });
+    await expect(field.inputValue()).resolves.toBe(page.url());
+    await expect(field.evaluate((input: HTMLInputElement) => [input.selectionStart, input.selectionEnd, input.value.length])).resolves.toEqual([
+      0,
+      page.url().length,
+      page.url().length,
+    ]);
+    await expect(field.evaluate((input) => input === document.activeElement)).resolves.toBe(true);
+    await saveScreenshot(page, 'copy-by-hand-1366x768');
+    const results = await new AxeBuilder({ page }).include('.app-header').include('.event-details').analyze();
+    expect(results.violations.map((violation) => `${violation.id}: ${violation.help}`)).toEqual([]);
+    expect(app.problems).toEqual([]);
+    await app.close();
+  });
+
   it.each([
     ['an unknown event', 'event=bhuto-assassinated', "No event called 'bhuto-assassinated'; showing the timeline."],
     ['an unknown country and a good one', 'country=pakistan,narnia', "No country called 'narnia'; ignored it."],
@@ -168,6 +192,8 @@ describe('deep links in Chromium', () => {
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow).toBeLessThanOrEqual(0);
     await saveScreenshot(page, 'embed-800x600');
+    const results = await new AxeBuilder({ page }).analyze();
+    expect(results.violations.map((violation) => `${violation.id}: ${violation.help}`)).toEqual([]);
     expect(app.problems).toEqual([]);
     await app.close();
   });
