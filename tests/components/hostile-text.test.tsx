@@ -11,7 +11,9 @@ import type { Dataset } from '../../src/domain/schema.ts';
 import { paddedWindow } from '../../src/domain/timeline-items.ts';
 import { appStore, resetAppStore } from '../../src/store/app-store.ts';
 import { hostileDataset } from '../fixtures/hostile-dataset.ts';
+import { URL_KEYS } from '../../src/domain/url-codec.ts';
 import { HOSTILE_STRINGS, SENTINEL } from '../fixtures/hostile-strings.ts';
+import { renderApp } from '../support/render-app.tsx';
 import { type InjectionWatch, watchForInjection } from '../support/injection-watch.ts';
 
 const LABEL = '<img src=x onerror=__xss()> "label" \u202Edrow';
@@ -200,3 +202,28 @@ describe.each(PARTS.map((strings, part) => [part + 1, PARTS.length, strings] as 
     }, 60_000);
   },
 );
+
+describe('hostile text in every URL parameter', () => {
+  it(`shows each of the ${HOSTILE_STRINGS.length} strings as text in notices and the search box, and runs nothing`, async () => {
+    renderApp();
+    const search = screen.getByRole('searchbox', { name: 'Search events' });
+    // data= would fetch from the network here; the Chromium battery covers it.
+    const keys = [...URL_KEYS.filter((key) => key !== 'data'), 'unknown'];
+    for (const [position, text] of HOSTILE_STRINGS.entries()) {
+      const at = (offset: number) => HOSTILE_STRINGS[(position + offset) % HOSTILE_STRINGS.length] ?? '';
+      const params = keys.map((key, offset) => {
+        const value = key === 'q' ? text : at(offset);
+        return `${encodeURIComponent(key === 'unknown' ? at(offset) : key)}=${encodeURIComponent(value)}`;
+      });
+      act(() => {
+        window.history.pushState(null, '', `/?${params.join('&')}`);
+        window.dispatchEvent(new PopStateEvent('popstate'));
+      });
+      expect(search).toHaveValue([...text].slice(0, 500).join('').replace(/[\r\n]/g, ''));
+      const notices = document.querySelector('.notices');
+      expect(notices?.textContent, `link ${position}`).toMatch(/\S/);
+      act(() => appStore.getState().notices.forEach((notice) => appStore.getState().actions.dismissNotice(notice.id)));
+    }
+    await expectNothingRan();
+  }, 60_000);
+});
