@@ -1,7 +1,8 @@
-// @vitest-environment-options {"settings":{"enableJavaScriptEvaluation":true}}
+// @vitest-environment-options {"settings":{"enableJavaScriptEvaluation":true,"suppressInsecureJavaScriptEnvironmentWarning":true}}
 // Hostile text in every field of a dataset shows literally, runs nothing and creates no element with a handler:
 // details, list, filters, legend, toolbar and timeline. Script evaluation is on in happy-dom for this file, so an
-// injected <script> or on* handler would call the sentinel (the control test proves it).
+// injected <script> or on* handler would call the sentinel (the control test proves it); the corpus is our own, so
+// happy-dom's warning about evaluating untrusted code is turned off.
 import { act, fireEvent, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
