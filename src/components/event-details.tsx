@@ -101,8 +101,16 @@ export function EventDetails() {
               {source ? (
                 <>
                   <cite>{source.title}</cite>
-                  {source.author ? `, ${source.author}` : ''}
-                  {source.publisher ? `, ${source.publisher}` : ''}
+                  {source.author ? (
+                    <>
+                      , <bdi>{source.author}</bdi>
+                    </>
+                  ) : null}
+                  {source.publisher ? (
+                    <>
+                      , <bdi>{source.publisher}</bdi>
+                    </>
+                  ) : null}
                   {published?.ok ? `, ${formatPartialDate(published.value)}` : ''}
                 </>
               ) : (

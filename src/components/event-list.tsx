@@ -1,6 +1,6 @@
 // The list view: the filtered events in time order, a page at a time, each row a button that selects its event.
 // Arrow keys move between rows; the details panel and the timeline follow the same selection.
-import { useDeferredValue, useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { Fragment, useDeferredValue, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { TimelineEvent } from '../domain/dataset.ts';
 import { useAppActions, useAppStore } from '../store/app-store.ts';
 import { selectData } from '../store/selectors.ts';
@@ -66,14 +66,21 @@ export function EventList({ events }: EventListProps) {
                 <HighlightedText text={record.title} query={query} />
               </button>
               <p className="event-row__meta">
-                {index.countriesById.get(record.country)?.name ?? record.country}
+                <bdi>{index.countriesById.get(record.country)?.name ?? record.country}</bdi>
                 {' · '}
-                {index.typesById.get(record.type)?.label ?? record.type}
+                <bdi>{index.typesById.get(record.type)?.label ?? record.type}</bdi>
                 {record.context ? ' · context' : ''}
               </p>
               {actorNames.length ? (
                 <p className="event-row__actors">
-                  <HighlightedText text={actorNames.join(', ')} query={query} />
+                  {actorNames.map((name, position) => (
+                    <Fragment key={position}>
+                      {position ? ', ' : ''}
+                      <bdi>
+                        <HighlightedText text={name} query={query} />
+                      </bdi>
+                    </Fragment>
+                  ))}
                 </p>
               ) : null}
               {query.trim() && record.summary ? (

@@ -1,5 +1,6 @@
 // Records → timeline items: plain data that the timeline component turns into vis-timeline items and DOM text nodes.
 import type { IndexedDataset, TimelineEvent } from './dataset.ts';
+import { makeLocalDate } from './partial-date.ts';
 import type { TimeWindow } from './view-state.ts';
 
 export const TYPE_SLOT_COUNT = 12;
@@ -106,4 +107,15 @@ export function densityBuckets(events: readonly TimelineEvent[], span: TimeWindo
     buckets[bucket] = (buckets[bucket] ?? 0) + 1;
   }
   return buckets;
+}
+
+/** The widest time a window may show: years the URL can write (four digits either side of year 0). */
+export const TIME_LIMITS: TimeWindow = { start: makeLocalDate(-9999, 1, 1).getTime(), end: makeLocalDate(9999, 12, 31).getTime() };
+
+/** Keeps a window inside TIME_LIMITS, shifting rather than shrinking it where it can. */
+export function clampWindow(window: TimeWindow): TimeWindow {
+  const width = Math.min(window.end - window.start, TIME_LIMITS.end - TIME_LIMITS.start);
+  if (window.start < TIME_LIMITS.start) return { start: TIME_LIMITS.start, end: TIME_LIMITS.start + width };
+  if (window.end > TIME_LIMITS.end) return { start: TIME_LIMITS.end - width, end: TIME_LIMITS.end };
+  return window;
 }

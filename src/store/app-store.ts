@@ -6,7 +6,7 @@ import { filterEvents } from '../domain/filters.ts';
 import { viewForNewDataset } from '../domain/new-dataset-view.ts';
 import { type StepCommand, moveStep, presentationDeck, stepEventId, stepPosition, stepWindow } from '../domain/presentation.ts';
 import { type SearchIndex, buildSearchIndex } from '../domain/search.ts';
-import { type TimelineItemData, paddedWindow, toTimelineItems } from '../domain/timeline-items.ts';
+import { type TimelineItemData, clampWindow, paddedWindow, toTimelineItems } from '../domain/timeline-items.ts';
 import { DEFAULT_FILTERS, DEFAULT_VIEW_STATE, type FilterState, type TimeWindow, type ViewMode, type ViewState } from '../domain/view-state.ts';
 
 export interface LoadedData {
@@ -178,7 +178,7 @@ export function createAppStore() {
       },
       setWindow(window) {
         if (!(window.end > window.start)) return;
-        set({ window });
+        set({ window: clampWindow(window) });
       },
       setFilters(filters) {
         applyFilters({ ...pickFilters(get()), ...filters });

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
+  TIME_LIMITS,
+  clampWindow,
   densityBuckets,
   isInWindow,
   paddedWindow,
@@ -86,5 +88,18 @@ describe('window arithmetic', () => {
     expect(buckets[0]).toBe(1); // 1905: the constitutional revolution
     expect(buckets[10]).toBe(3); // 2000s: emergency, assassination, election
     expect(buckets[11]).toBe(1); // 2010s: the rally
+  });
+});
+
+describe('clampWindow', () => {
+  it('keeps windows within the years a link can hold, shifting rather than shrinking', () => {
+    const width = 10 * 365 * 86_400_000;
+    const late = clampWindow({ start: TIME_LIMITS.end - width / 2, end: TIME_LIMITS.end + width / 2 });
+    expect(late).toEqual({ start: TIME_LIMITS.end - width, end: TIME_LIMITS.end });
+    const early = clampWindow({ start: TIME_LIMITS.start - width, end: TIME_LIMITS.start });
+    expect(early).toEqual({ start: TIME_LIMITS.start, end: TIME_LIMITS.start + width });
+    const inside = { start: 0, end: width };
+    expect(clampWindow(inside)).toBe(inside);
+    expect(new Date(TIME_LIMITS.end).getFullYear()).toBe(9999);
   });
 });

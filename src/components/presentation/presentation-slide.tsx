@@ -14,7 +14,7 @@ export interface PresentationSlideProps {
 export function PresentationSlide({ step, index, eventCount, showNotes }: PresentationSlideProps) {
   if (!step) {
     return (
-      <div className="presentation__slide presentation__slide--empty">
+      <div className="presentation__slide presentation__slide--empty" tabIndex={0} aria-label="Current slide">
         <h2 className="presentation__title">{eventCount ? 'Choose an event to present' : 'No events to present'}</h2>
         <p className="presentation__body">
           {eventCount ? 'Press Next event to start from the first.' : 'No events match the filters. Exit the presentation to change them.'}
@@ -25,7 +25,7 @@ export function PresentationSlide({ step, index, eventCount, showNotes }: Presen
 
   if (step.kind === 'title') {
     return (
-      <div className="presentation__slide presentation__slide--title">
+      <div className="presentation__slide presentation__slide--title" tabIndex={0} aria-label="Current slide">
         <p className="presentation__kicker">Guided tour{step.story ? ` · ${step.story.title}` : ''}</p>
         <h2 className="presentation__title">{step.tour.title}</h2>
         {step.story ? <p className="presentation__body presentation__intro">{step.story.intro}</p> : null}
@@ -43,9 +43,13 @@ export function PresentationSlide({ step, index, eventCount, showNotes }: Presen
   const source = record.source ? index.sourcesById.get(record.source.article) : undefined;
   const published = source?.published ? parsePartialDate(source.published) : undefined;
   return (
-    <div className="presentation__slide presentation__slide--event">
+    <div className="presentation__slide presentation__slide--event" tabIndex={0} aria-label="Current slide">
       <div className="presentation__main">
-        <p className="presentation__kicker">{[country?.name, type?.label].filter(Boolean).join(' · ')}</p>
+        <p className="presentation__kicker">
+          <bdi>{country?.name}</bdi>
+          {country && type ? ' · ' : ''}
+          <bdi>{type?.label}</bdi>
+        </p>
         <h2 className="presentation__title">{record.title}</h2>
         <p className="presentation__date">
           {event.dateLabel}
@@ -59,7 +63,11 @@ export function PresentationSlide({ step, index, eventCount, showNotes }: Presen
             <blockquote className="presentation__body">{record.source.quote}</blockquote>
             <figcaption>
               {source ? <cite>{source.title}</cite> : record.source.article}
-              {source?.publisher ? `, ${source.publisher}` : ''}
+              {source?.publisher ? (
+                <>
+                  , <bdi>{source.publisher}</bdi>
+                </>
+              ) : null}
               {published?.ok ? `, ${formatPartialDate(published.value)}` : ''}
             </figcaption>
           </figure>
