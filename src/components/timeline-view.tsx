@@ -1,26 +1,17 @@
 // The one owner of the vis-timeline instance: creates it once, feeds it through vis-data, syncs it with the store,
 // destroys it on unmount. Item and lane labels are DOM nodes built from text, never HTML strings.
+// It draws only what a display plan says for the window (events near it, or "N events" blocks where they are dense),
+// so the number of items vis-timeline handles stays bounded whatever the dataset's size.
 import { useDeferredValue, useEffect, useRef, type KeyboardEvent } from 'react';
-import { DataSet, DataView } from 'vis-data/peer';
-import { Timeline, type TimelineOptions } from 'vis-timeline/peer';
+import { DataSet } from 'vis-data/esnext';
+import { Timeline, type TimelineOptions } from 'vis-timeline/esnext';
 import 'vis-timeline/styles/vis-timeline-graph2d.min.css';
-import type { TimelineItemData } from '../domain/timeline-items.ts';
-import { isInWindow, windowAroundEvent, zoomWindow } from '../domain/timeline-items.ts';
+import { type AggregateItemData, type DisplayPlan, DEFAULT_DISPLAY_OPTIONS, planDisplay, planServes } from '../domain/aggregate-items.ts';
+import { isInWindow, paddedWindow, windowAroundEvent, zoomWindow } from '../domain/timeline-items.ts';
 import type { TimeWindow } from '../domain/view-state.ts';
 import { appStore, useAppActions, useAppStore } from '../store/app-store.ts';
-import { selectData, selectSelectedEvent, selectVisibleEventIds } from '../store/selectors.ts';
-import { typeGlyph } from './type-style.ts';
-
-interface VisItem {
-  id: string;
-  group: string;
-  start: Date;
-  end?: Date;
-  type: 'point' | 'range';
-  className: string;
-  content: string;
-  data: TimelineItemData;
-}
+import { selectData, selectSelectedEvent, selectVisibleTimelineItems } from '../store/selectors.ts';
+import { type VisItem, createItemTemplate, isAggregateItem, syncDisplay } from './timeline-feed.ts';
 
 interface VisGroup {
   id: string;
@@ -36,35 +27,6 @@ export function prefersReducedMotion(): boolean {
   return typeof window.matchMedia === 'function' && window.matchMedia('(prefers-reduced-motion: reduce)').matches;
 }
 
-function toVisItem(item: TimelineItemData): VisItem {
-  return {
-    id: item.id,
-    group: item.group,
-    start: new Date(item.start),
-    end: item.end === undefined ? undefined : new Date(item.end),
-    type: item.kind,
-    className: item.className,
-    content: '',
-    data: item,
-  };
-}
-
-function renderItem(item: VisItem | undefined): HTMLElement {
-  const element = document.createElement('span');
-  element.className = 'event-content';
-  if (!item?.data) return element;
-  const glyph = document.createElement('span');
-  glyph.className = 'event-glyph';
-  glyph.setAttribute('aria-hidden', 'true');
-  glyph.textContent = typeGlyph(item.data.typeSlot);
-  const label = document.createElement('span');
-  label.className = 'event-label';
-  label.textContent = item.data.label;
-  element.title = item.data.description;
-  element.append(glyph, label);
-  return element;
-}
-
 function renderGroup(group: VisGroup | undefined): HTMLElement {
   const element = document.createElement('span');
   element.className = 'lane-label';
@@ -77,22 +39,35 @@ function sameWindow(a: TimeWindow, b: TimeWindow): boolean {
   return Math.abs(a.start - b.start) <= tolerance && Math.abs(a.end - b.end) <= tolerance;
 }
 
+function windowOf(timeline: Timeline): TimeWindow {
+  const range = timeline.getWindow();
+  return { start: range.start.getTime(), end: range.end.getTime() };
+}
+
+/** A block opens by zooming to its period, where its events are fewer (or in finer blocks). */
+function openAggregate(aggregate: AggregateItemData): void {
+  appStore.getState().actions.setWindow(paddedWindow(aggregate.start, aggregate.end, 0.05));
+}
+
 export function TimelineView() {
   const containerRef = useRef<HTMLDivElement>(null);
   const timelineRef = useRef<Timeline | null>(null);
   const itemsRef = useRef<DataSet<VisItem, 'id'> | null>(null);
   const groupsRef = useRef<DataSet<VisGroup, 'id'> | null>(null);
-  const viewRef = useRef<DataView<VisItem, 'id'> | null>(null);
-  const visibleIdsRef = useRef<ReadonlySet<string>>(new Set());
+  /** What the DataSet holds, by id; the plan it was made from; the events it may draw. */
+  const shownRef = useRef(new Map<string, VisItem>());
+  const planRef = useRef<DisplayPlan | undefined>(undefined);
+  const visibleItemsRef = useRef(selectVisibleTimelineItems(appStore.getState()));
+  const refreshRef = useRef<(window?: TimeWindow) => void>(() => undefined);
   const wasHiddenRef = useRef(false);
 
   const data = useAppStore(selectData);
-  // Refreshing the DataView is the costly part of filtering: at low priority, so typing in the search box stays smooth.
-  const visibleIds = useDeferredValue(useAppStore(selectVisibleEventIds));
+  // Redrawing is the costly part of filtering: at low priority, so typing in the search box stays smooth.
+  const visibleItems = useDeferredValue(useAppStore(selectVisibleTimelineItems));
   const selectedEvent = useAppStore(selectSelectedEvent);
   const storeWindow = useAppStore((state) => state.window);
   // Hidden, not unmounted, in the list view or when nothing matches, so the instance and its window survive.
-  const hidden = useAppStore((state) => state.view === 'list') || (data !== undefined && visibleIds.size === 0);
+  const hidden = useAppStore((state) => state.view === 'list') || (data !== undefined && visibleItems.length === 0);
   const actions = useAppActions();
 
   // Create once; destroy on unmount.
@@ -101,7 +76,6 @@ export function TimelineView() {
     if (!container) return;
     const items = new DataSet<VisItem, 'id'>();
     const groups = new DataSet<VisGroup, 'id'>();
-    const view = new DataView(items, { filter: (item) => visibleIdsRef.current.has(item.id) });
     // No start/end option: with one, vis-timeline re-applies it on its first 'changed' event, undoing our window.
     const options: TimelineOptions = {
       stack: true,
@@ -113,22 +87,52 @@ export function TimelineView() {
       margin: { item: { horizontal: 4, vertical: 6 }, axis: 6 },
       height: '100%',
       groupOrder: 'order',
-      template: renderItem,
+      template: createItemTemplate(openAggregate),
       groupTemplate: renderGroup,
       tooltip: { followMouse: false, delay: 300 },
       // data-id on each item lets tests and the benchmark find an event's element.
       dataAttributes: ['id'],
     };
-    const timeline = new Timeline(container, view, groups, options);
+    const timeline = new Timeline(container, items, groups, options);
     timeline.setWindow(PARKED_WINDOW.start, PARKED_WINDOW.end, { animation: false });
+
+    // Draw what the plan says for the window (the timeline's own by default); nothing while parked for a load.
+    refreshRef.current = (window = windowOf(timeline)) => {
+      const state = appStore.getState();
+      if (!state.data || window.start >= PARKED_WINDOW.start) return;
+      const selected = state.selectedEventId;
+      const plan = planDisplay(visibleItemsRef.current, window, { ...DEFAULT_DISPLAY_OPTIONS, pinned: selected ? new Set([selected]) : undefined });
+      planRef.current = plan;
+      syncDisplay(items, shownRef.current, plan, (group) => state.data?.index.countriesById.get(group)?.name ?? group);
+      // A newly added item does not know it is selected.
+      if (selected && shownRef.current.has(selected) && !timeline.getSelection().includes(selected)) timeline.setSelection([selected]);
+    };
+
     timeline.on('select', (properties: { items: string[]; event?: unknown }) => {
+      const item = properties.items[0] === undefined ? undefined : shownRef.current.get(properties.items[0]);
+      if (isAggregateItem(item)) {
+        const selected = appStore.getState().selectedEventId;
+        timeline.setSelection(selected ? [selected] : []);
+        openAggregate(item.aggregate);
+        return;
+      }
       appStore.getState().actions.selectEvent(properties.items[0]);
+    });
+    // While moving: a new plan only when the current one no longer covers the window (a frame's work at most).
+    timeline.on('rangechange', (properties: { start: Date; end: Date }) => {
+      const next = { start: properties.start.getTime(), end: properties.end.getTime() };
+      if (next.start >= PARKED_WINDOW.start) return;
+      if (!planRef.current || !planServes(planRef.current, next)) refreshRef.current(next);
     });
     timeline.on('rangechanged', (properties: { start: Date; end: Date; byUser: boolean }) => {
       const next = { start: properties.start.getTime(), end: properties.end.getTime() };
       const current = appStore.getState().window;
       if (next.start >= PARKED_WINDOW.start) return;
-      if (!current || !sameWindow(current, next)) appStore.getState().actions.setWindow(next);
+      // At rest: a plan made for exactly this window (unchanged items are left alone).
+      refreshRef.current(next);
+      // Only the user's own moves go back to the store: a programmatic move already put its target there, and the
+      // rangechanged that follows it 200 ms later could otherwise overwrite a newer target with an older one.
+      if (properties.byUser && (!current || !sameWindow(current, next))) appStore.getState().actions.setWindow(next);
     });
     // vis-timeline polls its size once a second; a resize (details opening beside it, shown again) redraws at once.
     const resizeObserver = typeof ResizeObserver === 'function' ? new ResizeObserver(() => timeline.redraw()) : undefined;
@@ -136,42 +140,45 @@ export function TimelineView() {
     timelineRef.current = timeline;
     itemsRef.current = items;
     groupsRef.current = groups;
-    viewRef.current = view;
+    const shown = shownRef.current;
     return () => {
       resizeObserver?.disconnect();
       timeline.destroy();
-      view.dispose();
       timelineRef.current = null;
       itemsRef.current = null;
       groupsRef.current = null;
-      viewRef.current = null;
+      refreshRef.current = () => undefined;
+      planRef.current = undefined;
+      shown.clear();
     };
   }, []);
 
-  // A new dataset: park the window, load items and lanes in one batch, then show the data.
+  // A new dataset: park the window, load lanes and the plan's items in one batch, then show the data.
   useEffect(() => {
     const timeline = timelineRef.current;
     const items = itemsRef.current;
     const groups = groupsRef.current;
     if (!timeline || !items || !groups || !data) return;
     timeline.setWindow(PARKED_WINDOW.start, PARKED_WINDOW.end, { animation: false });
-    visibleIdsRef.current = appStore.getState().data === data ? selectVisibleEventIds(appStore.getState()) : new Set();
+    visibleItemsRef.current = selectVisibleTimelineItems(appStore.getState());
     groups.clear();
     groups.add(data.index.laneCountries.map((country, order) => ({ id: country.id, content: '', name: country.name, order })));
     items.clear();
-    items.add(data.items.map(toVisItem));
+    shownRef.current.clear();
+    planRef.current = undefined;
     const target = appStore.getState().window;
     if (target) {
+      refreshRef.current(target);
       timeline.setWindow(target.start, target.end, { animation: false });
       timeline.redraw();
     }
   }, [data]);
 
-  // Filters: refresh the DataView in place, never re-create the timeline.
+  // Filters: a new plan for the same window; only the items that differ are removed or added.
   useEffect(() => {
-    visibleIdsRef.current = visibleIds;
-    viewRef.current?.refresh();
-  }, [visibleIds]);
+    visibleItemsRef.current = visibleItems;
+    refreshRef.current();
+  }, [visibleItems]);
 
   // Shown again: lay out at the current size now rather than at vis-timeline's next resize poll (up to 1 s).
   useEffect(() => {
@@ -196,10 +203,11 @@ export function TimelineView() {
     if (parked) timeline.redraw();
   }, [storeWindow, data]);
 
-  // Selection: mirror it in the timeline and bring it into view.
+  // Selection: draw it on its own (never inside a block), mirror it in the timeline and bring it into view.
   useEffect(() => {
     const timeline = timelineRef.current;
     if (!timeline) return;
+    refreshRef.current();
     timeline.setSelection(selectedEvent ? [selectedEvent.id] : []);
     const current = appStore.getState().window;
     if (selectedEvent && current && !isInWindow(selectedEvent, current)) {
@@ -208,6 +216,8 @@ export function TimelineView() {
   }, [selectedEvent, actions]);
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    // Enter and Space on an "N events" block are its own: they zoom into it.
+    if ((event.key === 'Enter' || event.key === ' ') && event.target instanceof HTMLButtonElement) return;
     const state = appStore.getState();
     switch (event.key) {
       case 'ArrowRight':

@@ -3,7 +3,7 @@ import type { TimelineEvent } from '../domain/dataset.ts';
 import { type FacetCounts, countFacets, filterEvents, isFilterActive } from '../domain/filters.ts';
 import { EMPTY_DECK, presentationDeck, revealedEventIds, stepPosition } from '../domain/presentation.ts';
 import type { Actor, Country, EventType } from '../domain/schema.ts';
-import { paddedWindow } from '../domain/timeline-items.ts';
+import { type TimelineItemData, paddedWindow } from '../domain/timeline-items.ts';
 import type { TimeWindow } from '../domain/view-state.ts';
 import { toLinkSearch } from '../domain/link-view.ts';
 import { type AppState, type LoadedData, pickViewState } from './app-store.ts';
@@ -112,5 +112,16 @@ export const selectResultsWindow = memoSelector(
     // Labels run to the right of their dates: extra room on the right so the last ones are not cut off.
     const padded = paddedWindow(start, end);
     return { start: padded.start, end: padded.end + (padded.end - padded.start) * RESULTS_LABEL_ROOM };
+  },
+);
+
+const NO_ITEMS: readonly TimelineItemData[] = [];
+
+/** The timeline items of the events the timeline draws, in time order: the dataset's own list when none is hidden. */
+export const selectVisibleTimelineItems = memoSelector(
+  (state: AppState) => [state.data, selectVisibleEventIds(state)] as const,
+  (data, ids): readonly TimelineItemData[] => {
+    if (!data) return NO_ITEMS;
+    return ids.size === data.items.length ? data.items : data.items.filter((item) => ids.has(item.id));
   },
 );

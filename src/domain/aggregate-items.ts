@@ -1,0 +1,222 @@
+// What the timeline draws for a window: every event near it while they are few, else "N events" blocks per lane and
+// calendar bucket where they are dense. This keeps the number of drawn items bounded at every zoom, whatever N is.
+import { format } from 'date-fns';
+import { makeLocalDate } from './partial-date.ts';
+import type { TimelineItemData } from './timeline-items.ts';
+import type { TimeWindow } from './view-state.ts';
+
+export interface AggregateItemData {
+  /** Changes with the bucket and the count, so a changed block is a new item, never an update in place. */
+  readonly id: string;
+  /** Lane: a country id. */
+  readonly group: string;
+  /** The calendar bucket, [start, end) epoch ms. */
+  readonly start: number;
+  readonly end: number;
+  readonly count: number;
+  /** The bucket in words: "1990–1994", "1990", "March 1990", "3–9 March 1990", "3 March 1990". */
+  readonly period: string;
+}
+
+export type DisplayItem =
+  | { readonly kind: 'event'; readonly item: TimelineItemData }
+  | { readonly kind: 'aggregate'; readonly aggregate: AggregateItemData };
+
+export interface DisplayOptions {
+  /** Most items drawn (events plus blocks) for the window and its margins. */
+  readonly maxItems: number;
+  /** About this many buckets across the window when aggregating. */
+  readonly bucketsPerWindow: number;
+  /** Width prepared on each side of the window, as a fraction of it, so a short pan finds items already there. */
+  readonly margin: number;
+  /** A bucket with at most this many events in a lane may show them one by one, budget permitting. */
+  readonly maxEventsPerCell: number;
+  /** Events always drawn on their own, e.g. the selected one. */
+  readonly pinned?: ReadonlySet<string>;
+}
+
+export const DEFAULT_DISPLAY_OPTIONS: DisplayOptions = { maxItems: 200, bucketsPerWindow: 16, margin: 0.5, maxEventsPerCell: 4 };
+
+export interface DisplayPlan {
+  readonly items: readonly DisplayItem[];
+  /** The window the plan was made for. */
+  readonly window: TimeWindow;
+  /** The window with its margins: the plan draws everything here. */
+  readonly covers: TimeWindow;
+  /** True when some events are drawn as blocks. */
+  readonly aggregated: boolean;
+}
+
+const AGGREGATE_PREFIX = 'aggregate:';
+
+/** Aggregate ids contain ':', which record ids (kebab-case) never do. */
+export function isAggregateId(id: string): boolean {
+  return id.startsWith(AGGREGATE_PREFIX);
+}
+
+/**
+ * The items to draw for a window. `items` must be sorted by start (as the dataset index keeps them). Events that
+ * overlap the window and its margins are drawn one by one if they are at most `maxItems`; otherwise they are counted
+ * per lane and calendar bucket, and sparse buckets (a few events) are still drawn one by one while the total stays in
+ * budget.
+ */
+export function planDisplay(items: readonly TimelineItemData[], window: TimeWindow, options: DisplayOptions = DEFAULT_DISPLAY_OPTIONS): DisplayPlan {
+  const width = window.end - window.start;
+  const covers = { start: window.start - width * options.margin, end: window.end + width * options.margin };
+  const near = itemsOverlapping(items, covers);
+  if (near.length <= options.maxItems) {
+    return { items: near.map((item) => ({ kind: 'event', item })), window, covers, aggregated: false };
+  }
+
+  const step = bucketStep(width / options.bucketsPerWindow);
+  const boundaries = bucketBoundaries(covers, step);
+  const pinned = options.pinned ?? new Set<string>();
+  const display: DisplayItem[] = [];
+  const cells = new Map<number, { group: string; bucket: number; items: TimelineItemData[] }>();
+  const lanes = new Map<string, number>();
+  for (const item of near) {
+    if (pinned.has(item.id)) {
+      display.push({ kind: 'event', item });
+      continue;
+    }
+    const bucket = bucketOf(boundaries, item.start);
+    let lane = lanes.get(item.group);
+    if (lane === undefined) lanes.set(item.group, (lane = lanes.size));
+    const key = lane * boundaries.length + bucket;
+    const cell = cells.get(key);
+    if (cell) cell.items.push(item);
+    else cells.set(key, { group: item.group, bucket, items: [item] });
+  }
+
+  // Every cell costs one block; drawing a sparse cell's events instead costs one per event. Sparsest first.
+  const ordered = [...cells.values()].sort((a, b) => a.items.length - b.items.length || a.bucket - b.bucket || compare(a.group, b.group));
+  let cost = display.length + ordered.length;
+  for (const cell of ordered) {
+    const extra = cell.items.length - 1;
+    if (cell.items.length <= options.maxEventsPerCell && cost + extra <= options.maxItems) {
+      cost += extra;
+      for (const item of cell.items) display.push({ kind: 'event', item });
+    } else {
+      const start = boundaries[cell.bucket] ?? covers.start;
+      const end = boundaries[cell.bucket + 1] ?? covers.end;
+      const count = cell.items.length;
+      display.push({
+        kind: 'aggregate',
+        aggregate: { id: `${AGGREGATE_PREFIX}${cell.group}:${start}:${end}:${count}`, group: cell.group, start, end, count, period: formatBucket(start, end, step) },
+      });
+    }
+  }
+  return { items: display, window, covers, aggregated: true };
+}
+
+/**
+ * Whether a plan still serves a window: the window lies inside what it covers and, if it aggregated, the window has
+ * not zoomed in so far that its blocks are too coarse. Otherwise a new plan is due.
+ */
+export function planServes(plan: DisplayPlan, window: TimeWindow): boolean {
+  if (window.start < plan.covers.start || window.end > plan.covers.end) return false;
+  const zoomedIn = (plan.window.end - plan.window.start) / (window.end - window.start);
+  return !plan.aggregated || zoomedIn < 2;
+}
+
+/** Items (sorted by start) that overlap [start, end); a point overlaps if its instant is inside. */
+export function itemsOverlapping(items: readonly TimelineItemData[], range: TimeWindow): TimelineItemData[] {
+  // Binary search for the first item starting at or after the range's end; only those before it can overlap.
+  let low = 0;
+  let high = items.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if ((items[middle]?.start ?? 0) < range.end) low = middle + 1;
+    else high = middle;
+  }
+  const result: TimelineItemData[] = [];
+  for (let position = 0; position < low; position += 1) {
+    const item = items[position];
+    if (item && (item.end === undefined ? item.start >= range.start : item.end > range.start)) result.push(item);
+  }
+  return result;
+}
+
+/** A calendar step: a number of days, months or years. */
+export interface BucketStep {
+  readonly unit: 'day' | 'month' | 'year';
+  readonly size: number;
+}
+
+const DAY_MS = 86_400_000;
+const STEPS: readonly BucketStep[] = [
+  { unit: 'day', size: 1 },
+  { unit: 'day', size: 7 },
+  { unit: 'month', size: 1 },
+  { unit: 'month', size: 3 },
+  { unit: 'month', size: 6 },
+  ...[1, 2, 5, 10, 20, 50, 100, 200, 500, 1000].map((size) => ({ unit: 'year' as const, size })),
+];
+const APPROXIMATE_MS = { day: DAY_MS, month: 30.44 * DAY_MS, year: 365.25 * DAY_MS };
+
+/** The smallest calendar step at least `minimumMs` long (the largest one for anything longer). */
+export function bucketStep(minimumMs: number): BucketStep {
+  return STEPS.find((step) => step.size * APPROXIMATE_MS[step.unit] >= minimumMs) ?? (STEPS[STEPS.length - 1] as BucketStep);
+}
+
+/**
+ * Local-calendar bucket edges covering the range: whole multiples of the step (years divisible by 5, quarters from
+ * January, weeks from Monday), so a pan keeps the same buckets.
+ */
+export function bucketBoundaries(range: TimeWindow, step: BucketStep): number[] {
+  const first = new Date(range.start);
+  let year = first.getFullYear();
+  let month = 1;
+  let day = 1;
+  if (step.unit === 'year') {
+    year = Math.floor(year / step.size) * step.size;
+  } else if (step.unit === 'month') {
+    month = Math.floor(first.getMonth() / step.size) * step.size + 1;
+  } else {
+    month = first.getMonth() + 1;
+    // Weeks start on Monday; getDay() counts from Sunday.
+    day = step.size === 7 ? first.getDate() - ((first.getDay() + 6) % 7) : first.getDate();
+  }
+  const edges: number[] = [];
+  for (let index = 0; ; index += 1) {
+    const edge =
+      step.unit === 'year'
+        ? makeLocalDate(year + index * step.size, 1, 1)
+        : step.unit === 'month'
+          ? makeLocalDate(year, month + index * step.size, 1)
+          : makeLocalDate(year, month, day + index * step.size);
+    edges.push(edge.getTime());
+    if (edge.getTime() >= range.end) return edges;
+  }
+}
+
+/** The bucket holding a time: the last edge at or before it, clamped to the first and last buckets. */
+function bucketOf(edges: readonly number[], time: number): number {
+  let low = 0;
+  let high = edges.length - 2;
+  while (low < high) {
+    const middle = (low + high + 1) >>> 1;
+    if ((edges[middle] ?? 0) <= time) low = middle;
+    else high = middle - 1;
+  }
+  return Math.max(low, 0);
+}
+
+/** A bucket in words, as precise as its step. */
+export function formatBucket(start: number, end: number, step: BucketStep): string {
+  const last = end - 1;
+  if (step.unit === 'year') return step.size === 1 ? format(start, 'yyyy') : `${format(start, 'yyyy')}–${format(last, 'yyyy')}`;
+  if (step.unit === 'month') return step.size === 1 ? format(start, 'MMMM yyyy') : `${format(start, 'MMMM')}–${format(last, 'MMMM yyyy')}`;
+  if (step.size === 1) return format(start, 'd MMMM yyyy');
+  if (format(start, 'MMMM yyyy') === format(last, 'MMMM yyyy')) return `${format(start, 'd')}–${format(last, 'd MMMM yyyy')}`;
+  return `${format(start, format(start, 'yyyy') === format(last, 'yyyy') ? 'd MMMM' : 'd MMMM yyyy')} – ${format(last, 'd MMMM yyyy')}`;
+}
+
+/** "12 events in Iran, 1990–1994" */
+export function describeAggregate(aggregate: AggregateItemData, laneName: string): string {
+  return `${aggregate.count} events in ${laneName}, ${aggregate.period}`;
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
