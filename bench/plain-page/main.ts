@@ -2,8 +2,8 @@
 // ?config=default: vis-timeline's default options with the whole span in view (items stacked, added while visible).
 // ?config=tuned: clustering on (its defaults), the initial window a tenth of the span, items loaded while the window
 // is elsewhere.
-import { DataSet, DataView } from 'vis-data/peer';
-import { Timeline, type TimelineOptions } from 'vis-timeline/peer';
+import { DataSet, DataView } from 'vis-data/esnext';
+import { Timeline, type TimelineOptions } from 'vis-timeline/esnext';
 import 'vis-timeline/styles/vis-timeline-graph2d.min.css';
 import { parsePartialDate, toInterval } from '../../src/domain/partial-date.ts';
 
