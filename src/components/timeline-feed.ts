@@ -5,6 +5,7 @@
 import type { DataSet } from 'vis-data/esnext';
 import { type AggregateItemData, type DisplayItem, type DisplayPlan, describeAggregate } from '../domain/aggregate-items.ts';
 import type { TimelineItemData } from '../domain/timeline-items.ts';
+import type { TimeWindow } from '../domain/view-state.ts';
 import '../styles/timeline-aggregate.css';
 import { typeGlyph } from './type-style.ts';
 
@@ -69,13 +70,13 @@ function arriving(item: VisItem): VisItem {
   return { ...item, start: new Date(ARRIVAL_DATE), end: item.end ? new Date(ARRIVAL_DATE + width) : undefined };
 }
 
-/** Removes what the plan no longer draws and adds what it newly draws; items drawn before and now stay untouched. */
-export function syncDisplay(
-  items: DataSet<VisItem, 'id'>,
-  shown: Map<string, VisItem>,
-  plan: DisplayPlan,
-  laneName: (group: string) => string,
-): void {
+export interface DisplayChanges {
+  readonly added: readonly VisItem[];
+  readonly removed: readonly string[];
+}
+
+/** What to add and remove so that the DataSet holds what the plan draws; items drawn before and now stay untouched. */
+export function displayChanges(shown: ReadonlyMap<string, VisItem>, plan: DisplayPlan, laneName: (group: string) => string): DisplayChanges {
   const wanted = new Set<string>();
   const added: VisItem[] = [];
   for (const entry of plan.items) {
@@ -83,16 +84,28 @@ export function syncDisplay(
     wanted.add(id);
     if (!shown.has(id)) added.push(toVisItem(entry, laneName));
   }
-  const removed = [...shown.keys()].filter((id) => !wanted.has(id));
-  if (removed.length) {
-    items.remove(removed);
-    for (const id of removed) shown.delete(id);
+  return { added, removed: [...shown.keys()].filter((id) => !wanted.has(id)) };
+}
+
+/**
+ * Applies the changes to the DataSet (and to `shown`, which mirrors it). `window` is what the timeline shows; items
+ * that may show in it take the detour through a far-off date. Undefined when the timeline's window is parked
+ * elsewhere, so nothing is in view.
+ */
+export function applyChanges(items: DataSet<VisItem, 'id'>, shown: Map<string, VisItem>, changes: DisplayChanges, window: TimeWindow | undefined): void {
+  if (changes.removed.length) {
+    items.remove([...changes.removed]);
+    for (const id of changes.removed) shown.delete(id);
   }
-  if (added.length) {
-    items.add(added.map(arriving));
-    items.update(added);
-    for (const item of added) shown.set(item.id, item);
-  }
+  if (!changes.added.length) return;
+  // A point's label reaches right of its date, so "may show" is generous.
+  const slack = window ? (window.end - window.start) * 0.25 : 0;
+  const inView = (item: VisItem) =>
+    window !== undefined && (item.end ?? item.start).getTime() >= window.start - slack && item.start.getTime() <= window.end + slack;
+  const visible = changes.added.filter(inView);
+  items.add(changes.added.map((item) => (inView(item) ? arriving(item) : item)));
+  if (visible.length) items.update(visible);
+  for (const item of changes.added) shown.set(item.id, item);
 }
 
 export function isAggregateItem(item: VisItem | undefined): item is VisAggregateItem {

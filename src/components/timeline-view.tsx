@@ -11,7 +11,7 @@ import { isInWindow, paddedWindow, windowAroundEvent, zoomWindow } from '../doma
 import type { TimeWindow } from '../domain/view-state.ts';
 import { appStore, useAppActions, useAppStore } from '../store/app-store.ts';
 import { selectData, selectSelectedEvent, selectVisibleTimelineItems } from '../store/selectors.ts';
-import { type VisItem, createItemTemplate, isAggregateItem, syncDisplay } from './timeline-feed.ts';
+import { type VisItem, applyChanges, createItemTemplate, displayChanges, isAggregateItem } from './timeline-feed.ts';
 
 interface VisGroup {
   id: string;
@@ -22,6 +22,8 @@ interface VisGroup {
 // Far from any data: items are loaded while the window is here, so vis-timeline lays them out in one batch
 // (adding items inside the visible window forces a layout per item).
 const PARKED_WINDOW = { start: Date.UTC(9000, 0, 1), end: Date.UTC(9001, 0, 1) };
+/** Fewer changes than this are cheaper item by item than a redraw of everything in view. */
+const PARK_ABOVE_CHANGES = 20;
 
 export function prefersReducedMotion(): boolean {
   return typeof window.matchMedia === 'function' && window.matchMedia('(prefers-reduced-motion: reduce)').matches;
@@ -58,7 +60,7 @@ export function TimelineView() {
   const shownRef = useRef(new Map<string, VisItem>());
   const planRef = useRef<DisplayPlan | undefined>(undefined);
   const visibleItemsRef = useRef(selectVisibleTimelineItems(appStore.getState()));
-  const refreshRef = useRef<(window?: TimeWindow) => void>(() => undefined);
+  const refreshRef = useRef<(window?: TimeWindow, batch?: boolean) => void>(() => undefined);
   const wasHiddenRef = useRef(false);
 
   const data = useAppStore(selectData);
@@ -97,13 +99,18 @@ export function TimelineView() {
     timeline.setWindow(PARKED_WINDOW.start, PARKED_WINDOW.end, { animation: false });
 
     // Draw what the plan says for the window (the timeline's own by default); nothing while parked for a load.
-    refreshRef.current = (window = windowOf(timeline)) => {
+    // Many changes at once (a filter): park the window around them, so the timeline redraws once instead of per change.
+    refreshRef.current = (window = windowOf(timeline), batch = false) => {
       const state = appStore.getState();
       if (!state.data || window.start >= PARKED_WINDOW.start) return;
       const selected = state.selectedEventId;
       const plan = planDisplay(visibleItemsRef.current, window, { ...DEFAULT_DISPLAY_OPTIONS, pinned: selected ? new Set([selected]) : undefined });
       planRef.current = plan;
-      syncDisplay(items, shownRef.current, plan, (group) => state.data?.index.countriesById.get(group)?.name ?? group);
+      const changes = displayChanges(shownRef.current, plan, (group) => state.data?.index.countriesById.get(group)?.name ?? group);
+      const park = batch && changes.added.length + changes.removed.length > PARK_ABOVE_CHANGES;
+      if (park) timeline.setWindow(PARKED_WINDOW.start, PARKED_WINDOW.end, { animation: false });
+      applyChanges(items, shownRef.current, changes, park ? undefined : window);
+      if (park) timeline.setWindow(window.start, window.end, { animation: false });
       // A newly added item does not know it is selected.
       if (selected && shownRef.current.has(selected) && !timeline.getSelection().includes(selected)) timeline.setSelection([selected]);
     };
@@ -168,7 +175,7 @@ export function TimelineView() {
     planRef.current = undefined;
     const target = appStore.getState().window;
     if (target) {
-      refreshRef.current(target);
+      refreshRef.current(target, true);
       timeline.setWindow(target.start, target.end, { animation: false });
       timeline.redraw();
     }
@@ -177,7 +184,7 @@ export function TimelineView() {
   // Filters: a new plan for the same window; only the items that differ are removed or added.
   useEffect(() => {
     visibleItemsRef.current = visibleItems;
-    refreshRef.current();
+    refreshRef.current(undefined, true);
   }, [visibleItems]);
 
   // Shown again: lay out at the current size now rather than at vis-timeline's next resize poll (up to 1 s).

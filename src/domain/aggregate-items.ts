@@ -110,13 +110,11 @@ export function planDisplay(items: readonly TimelineItemData[], window: TimeWind
 }
 
 /**
- * Whether a plan still serves a window: the window lies inside what it covers and, if it aggregated, the window has
- * not zoomed in so far that its blocks are too coarse. Otherwise a new plan is due.
+ * Whether a plan can stay while the window moves: it draws everything the window shows. Zoomed in, its blocks are
+ * coarser than need be but still true, so finer ones can wait until the window comes to rest.
  */
 export function planServes(plan: DisplayPlan, window: TimeWindow): boolean {
-  if (window.start < plan.covers.start || window.end > plan.covers.end) return false;
-  const zoomedIn = (plan.window.end - plan.window.start) / (window.end - window.start);
-  return !plan.aggregated || zoomedIn < 2;
+  return window.start >= plan.covers.start && window.end <= plan.covers.end;
 }
 
 /** Items (sorted by start) that overlap [start, end); a point overlaps if its instant is inside. */
