@@ -32,7 +32,7 @@ export interface LatencySample {
 }
 
 export interface FrameStats {
-  /** Main-thread work per frame: its start to the end of its callbacks, style, layout and paint. */
+  /** Main-thread time per frame: from its start (or the previous frame's end) to the end of its callbacks, style, layout and paint. */
   readonly work: number[];
   /** Frame start to frame start. */
   readonly interval: number[];
@@ -160,7 +160,8 @@ async function recordFrames(page: Page, limitMs: number, steps: number, step: (i
   await settle(page);
   const frames: FrameSample[] = await page.evaluate(() => window.__bench.stopFrames());
   return {
-    work: frames.map((frame) => frame.done - frame.start),
+    // From the frame's start, or the end of the previous frame if that was later: a long task is counted once.
+    work: frames.map((frame, index) => frame.done - Math.max(frame.start, frames[index - 1]?.done ?? -Infinity)),
     interval: frames.slice(1).map((frame, index) => frame.start - (frames[index]?.start ?? frame.start)),
     timedOut,
   };

@@ -229,7 +229,7 @@ const tables = [
   markdownTable(
     {
       title: 'Frames while zooming (wheel, whole span → about a year → back) and panning (drag at a year): work per frame (ms)',
-      note: 'Work per frame: from the frame’s start to the end of its script, style, layout and paint; 16.7 ms is one 60 Hz frame.',
+      note: 'Work per frame: from the frame’s start (or the previous frame’s end, if later) to the end of its script, style, layout and paint; 16.7 ms is one 60 Hz frame.',
       columns: [
         { key: 'app.zoomMean', label: 'app zoom mean', unit: ms },
         { key: 'app.zoomP95', label: 'app zoom p95', unit: ms },
