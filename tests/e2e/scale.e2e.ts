@@ -1,0 +1,104 @@
+import { AxeBuilder } from '@axe-core/playwright';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateDataset } from '../../bench/generate.ts';
+import { launchChromium } from './support/browser.ts';
+import { type AppPage, appUrl, openApp } from './support/app-page.ts';
+
+// 10,000 synthetic events over 70 years, served by the test itself at a path on the app's own origin.
+const DATA_PATH = 'synthetic-10000.json';
+const dataset = JSON.stringify(generateDataset(10_000));
+const MAX_DRAWN = 200;
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser.close();
+});
+
+async function openLarge(): Promise<AppPage> {
+  const app = await openApp(browser);
+  await app.page.route(`**/${DATA_PATH}`, (route) => route.fulfill({ contentType: 'application/json', body: dataset }));
+  await app.page.goto(appUrl(`data=${DATA_PATH}`));
+  await app.page.getByText('10000 of 10000 events').waitFor({ timeout: 30_000 });
+  await app.page.locator('.event-aggregate').first().waitFor();
+  return app;
+}
+
+const shownPeriod = (page: Page) => page.getByRole('navigation', { name: 'Timeline navigation' }).locator('strong').textContent();
+const blocks = (page: Page) => page.getByRole('group', { name: 'Timeline events' }).getByRole('button', { name: /events in .*: zoom in$/ });
+
+describe('the timeline at 10,000 events', () => {
+  it('draws a bounded number of items, with dense buckets as "N events" blocks that name their lane and period', async () => {
+    const app = await openLarge();
+    const { page } = app;
+    await expect(page.locator('.vis-item').count()).resolves.toBeLessThanOrEqual(MAX_DRAWN);
+    const names = await blocks(page).evaluateAll((buttons) => buttons.map((button) => button.getAttribute('aria-label') ?? ''));
+    expect(names.length).toBeGreaterThan(10);
+    for (const name of names) expect(name).toMatch(/^\d+ events in (Avalon|Borduria|Carpania|Dorne|Elbonia), \d{4}–\d{4}: zoom in$/);
+    expect(app.problems).toEqual([]);
+    await app.close();
+  });
+
+  it('passes axe with blocks drawn, and each block is at least 24×24 px', async () => {
+    const app = await openLarge();
+    const { page } = app;
+    const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+    expect(results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).slice(0, 3).join(' | ')}`)).toEqual([]);
+    const sizes = await blocks(page).evaluateAll((buttons) => buttons.map((button) => button.getBoundingClientRect()).filter((box) => box.right > 0));
+    for (const box of sizes) expect(Math.min(box.width, box.height)).toBeGreaterThanOrEqual(24);
+    await app.close();
+  });
+
+  it('zooms into a block from the keyboard: Tab from the timeline reaches it and Enter opens its period', async () => {
+    const app = await openLarge();
+    const { page } = app;
+    const before = await shownPeriod(page);
+    await page.getByRole('group', { name: 'Timeline events' }).focus();
+    await page.keyboard.press('Tab');
+    const focused = await page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? '');
+    expect(focused).toMatch(/events in .*, (\d{4})–(\d{4}): zoom in$/);
+    const [, from, to] = /, (\d{4})–(\d{4}):/.exec(focused) ?? [];
+    await page.keyboard.press('Enter');
+    await expect.poll(() => shownPeriod(page)).not.toBe(before);
+    // The window now spans the block's years (with a small margin), and the drawing stays bounded.
+    const years = (await shownPeriod(page))?.match(/\d{4}/g)?.map(Number) ?? [];
+    expect(years[0]).toBeGreaterThanOrEqual(Number(from) - 1);
+    expect(years[1]).toBeLessThanOrEqual(Number(to) + 1);
+    await expect(page.locator('.vis-item').count()).resolves.toBeLessThanOrEqual(MAX_DRAWN);
+    expect(app.problems).toEqual([]);
+    await app.close();
+  });
+
+  it('zooms into a block when it is clicked, until single events are drawn', async () => {
+    const app = await openLarge();
+    const { page } = app;
+    for (let step = 0; step < 6 && (await page.locator('.vis-item[data-id^="event-"]').count()) === 0; step += 1) {
+      const before = await shownPeriod(page);
+      await blocks(page).first().click();
+      await expect.poll(() => shownPeriod(page)).not.toBe(before);
+      await page.waitForTimeout(600); // the window animates, then finer blocks or events are drawn at rest
+    }
+    await expect.poll(() => page.locator('.vis-item[data-id^="event-"]').count()).toBeGreaterThan(0);
+    expect(app.problems).toEqual([]);
+    await app.close();
+  });
+
+  it('draws the selected event on its own, even where its neighbours are counted in blocks', async () => {
+    const app = await openLarge();
+    const { page } = app;
+    await page.getByRole('group', { name: 'Timeline events' }).focus();
+    await page.keyboard.press('ArrowRight');
+    const heading = page.getByRole('region', { name: 'Event details' }).getByRole('heading', { level: 2 });
+    await heading.waitFor();
+    const title = await heading.textContent();
+    const selected = page.locator('.vis-item.vis-selected[data-id^="event-"]');
+    await expect.poll(() => selected.count()).toBe(1);
+    await expect(selected.textContent()).resolves.toContain(title ?? '');
+    expect(await page.locator('.event-aggregate').count()).toBeGreaterThan(0);
+    expect(app.problems).toEqual([]);
+    await app.close();
+  });
+});
