@@ -22,8 +22,8 @@ interface VisGroup {
 // Far from any data: items are loaded while the window is here, so vis-timeline lays them out in one batch
 // (adding items inside the visible window forces a layout per item).
 const PARKED_WINDOW = { start: Date.UTC(9000, 0, 1), end: Date.UTC(9001, 0, 1) };
-/** Fewer changes than this are cheaper item by item than a redraw of everything in view. */
-const PARK_ABOVE_CHANGES = 20;
+/** Adding fewer items than this is cheaper item by item than a redraw of everything in view (removing is cheap). */
+const PARK_ABOVE_ADDED = 20;
 
 export function prefersReducedMotion(): boolean {
   return typeof window.matchMedia === 'function' && window.matchMedia('(prefers-reduced-motion: reduce)').matches;
@@ -62,6 +62,7 @@ export function TimelineView() {
   const visibleItemsRef = useRef(selectVisibleTimelineItems(appStore.getState()));
   const refreshRef = useRef<(window?: TimeWindow, batch?: boolean) => void>(() => undefined);
   const wasHiddenRef = useRef(false);
+  const drawnMarkPendingRef = useRef(false);
 
   const data = useAppStore(selectData);
   // Redrawing is the costly part of filtering: at low priority, so typing in the search box stays smooth.
@@ -99,7 +100,7 @@ export function TimelineView() {
     timeline.setWindow(PARKED_WINDOW.start, PARKED_WINDOW.end, { animation: false });
 
     // Draw what the plan says for the window (the timeline's own by default); nothing while parked for a load.
-    // Many changes at once (a filter): park the window around them, so the timeline redraws once instead of per change.
+    // Many items added at once (a filter): park the window around the change, so the timeline redraws once.
     refreshRef.current = (window = windowOf(timeline), batch = false) => {
       const state = appStore.getState();
       if (!state.data || window.start >= PARKED_WINDOW.start) return;
@@ -107,7 +108,9 @@ export function TimelineView() {
       const plan = planDisplay(visibleItemsRef.current, window, { ...DEFAULT_DISPLAY_OPTIONS, pinned: selected ? new Set([selected]) : undefined });
       planRef.current = plan;
       const changes = displayChanges(shownRef.current, plan, (group) => state.data?.index.countriesById.get(group)?.name ?? group);
-      const park = batch && changes.added.length + changes.removed.length > PARK_ABOVE_CHANGES;
+      // Not while the window moves (an animation or a drag, which parking would cut short): the store has its target.
+      const atRest = state.window !== undefined && sameWindow(state.window, window);
+      const park = batch && atRest && changes.added.length > PARK_ABOVE_ADDED;
       if (park) timeline.setWindow(PARKED_WINDOW.start, PARKED_WINDOW.end, { animation: false });
       applyChanges(items, shownRef.current, changes, park ? undefined : window);
       if (park) timeline.setWindow(window.start, window.end, { animation: false });
@@ -141,6 +144,12 @@ export function TimelineView() {
       // rangechanged that follows it 200 ms later could otherwise overwrite a newer target with an older one.
       if (properties.byUser && (!current || !sameWindow(current, next))) appStore.getState().actions.setWindow(next);
     });
+    // A mark for profiles and the benchmark: the first redraw of a dataset with items in it.
+    timeline.on('changed', () => {
+      if (!drawnMarkPendingRef.current || shownRef.current.size === 0) return;
+      drawnMarkPendingRef.current = false;
+      performance.mark('timeline-items-drawn');
+    });
     // vis-timeline polls its size once a second; a resize (details opening beside it, shown again) redraws at once.
     const resizeObserver = typeof ResizeObserver === 'function' ? new ResizeObserver(() => timeline.redraw()) : undefined;
     resizeObserver?.observe(container);
@@ -173,6 +182,7 @@ export function TimelineView() {
     items.clear();
     shownRef.current.clear();
     planRef.current = undefined;
+    drawnMarkPendingRef.current = true;
     const target = appStore.getState().window;
     if (target) {
       refreshRef.current(target, true);
