@@ -120,8 +120,9 @@ export function createItemTemplate(openAggregate: (aggregate: AggregateItemData)
       button.type = 'button';
       button.className = 'event-aggregate__button';
       button.textContent = String(item.aggregate.count);
-      button.title = `${item.description}. Select to zoom in.`;
-      button.setAttribute('aria-label', `${item.description}: zoom in`);
+      // "Show …", not "Zoom in …": the toolbar's Zoom in button keeps a name of its own.
+      button.title = `${item.description}. Select to show them.`;
+      button.setAttribute('aria-label', `Show ${item.description}`);
       // Pointer taps reach the timeline's 'select' event; this is for Enter and Space (a click with no pointer detail).
       button.addEventListener('click', (event) => {
         if (event.detail === 0) openAggregate(item.aggregate);
