@@ -68,6 +68,8 @@ const urls = (base: string, n: number): Record<PageKind, string> => ({
 });
 
 interface RunResult {
+  /** Whether the filter, search and frame steps ran (they are skipped on some pages and runs). */
+  interactive?: boolean;
   firstRender?: number;
   heap?: number;
   facetOn?: LatencySample;
@@ -99,6 +101,7 @@ try {
       await page.waitForTimeout(300);
       result.heap = await heapMb(cdp);
       if (!interactions) return result;
+      result.interactive = true;
       const facet = await facetToggle(page, cdp, kind, TYPE.id, TYPE.label);
       result.facetOn = facet?.on;
       result.facetOff = facet?.off;
@@ -139,7 +142,7 @@ try {
 
 const cellOf = (values: (number | undefined)[], limitNote?: string): Cell => {
   const summary = summarise(values);
-  return summary ? { summary, note: summary.count < values.length ? `(${values.length - summary.count} timed out)` : undefined } : { note: limitNote ?? '—' };
+  return summary ? { summary, note: summary.count < values.length ? `(${summary.count} of ${values.length} runs)` : undefined } : { note: limitNote ?? '—' };
 };
 const frameCell = (stats: (FrameStats | undefined)[], pick: (stats: FrameStats) => number): Cell => {
   const present = stats.filter((value): value is FrameStats => value !== undefined && value.work.length > 0);
@@ -152,10 +155,11 @@ const rows: Row[] = sizes.map((n) => {
   const get = (kind: PageKind) => results[n]?.[kind] ?? [];
   const cells: Record<string, Cell> = {};
   for (const kind of ['app', 'tuned', 'default'] as const) {
-    const list = get(kind);
-    const ran = list.length > 0;
-    cells[`${kind}.first`] = ran ? cellOf(list.map((run) => run.firstRender), `> ${LIMIT_MS.render / 1000} s`) : { note: '—' };
-    cells[`${kind}.heap`] = ran ? cellOf(list.map((run) => run.heap)) : { note: '—' };
+    const all = get(kind);
+    const ran = all.length > 0;
+    const list = all.filter((run) => run.interactive);
+    cells[`${kind}.first`] = ran ? cellOf(all.map((run) => run.firstRender), `> ${LIMIT_MS.render / 1000} s`) : { note: '—' };
+    cells[`${kind}.heap`] = ran ? cellOf(all.map((run) => run.heap)) : { note: '—' };
     cells[`${kind}.facetOn`] = cellOf(list.map((run) => run.facetOn?.latency));
     cells[`${kind}.facetOff`] = cellOf(list.map((run) => run.facetOff?.latency));
     cells[`${kind}.facetScript`] = cellOf(list.map((run) => Math.max(run.facetOn?.script ?? NaN, run.facetOff?.script ?? NaN)));

@@ -63,50 +63,87 @@ export function isAggregateId(id: string): boolean {
 export function planDisplay(items: readonly TimelineItemData[], window: TimeWindow, options: DisplayOptions = DEFAULT_DISPLAY_OPTIONS): DisplayPlan {
   const width = window.end - window.start;
   const covers = { start: window.start - width * options.margin, end: window.end + width * options.margin };
-  const near = itemsOverlapping(items, covers);
-  if (near.length <= options.maxItems) {
+  // Only items starting before the covered range's end can overlap it; a first pass counts them, stopping early.
+  const upper = firstStartingAtOrAfter(items, covers.end);
+  let nearCount = 0;
+  for (let position = 0; position < upper && nearCount <= options.maxItems; position += 1) {
+    if (overlapsFrom(items[position], covers.start)) nearCount += 1;
+  }
+  if (nearCount <= options.maxItems) {
+    const near = itemsOverlapping(items, covers);
     return { items: near.map((item) => ({ kind: 'event', item })), window, covers, aggregated: false };
   }
 
+  // Count per lane and bucket in one pass (items come sorted by start, so the bucket only moves forward), keeping
+  // a cell's events only while it is sparse enough to be drawn one by one.
   const step = bucketStep(width / options.bucketsPerWindow);
-  const boundaries = bucketBoundaries(covers, step);
-  const pinned = options.pinned ?? new Set<string>();
+  const edges = bucketBoundaries(covers, step);
+  const bucketCount = edges.length - 1;
+  const pinned = options.pinned;
   const display: DisplayItem[] = [];
-  const cells = new Map<number, { group: string; bucket: number; items: TimelineItemData[] }>();
   const lanes = new Map<string, number>();
-  for (const item of near) {
-    if (pinned.has(item.id)) {
+  const cells: Cell[] = [];
+  let bucket = 0;
+  for (let position = 0; position < upper; position += 1) {
+    const item = items[position] as TimelineItemData;
+    if (!overlapsFrom(item, covers.start)) continue;
+    if (pinned?.has(item.id)) {
       display.push({ kind: 'event', item });
       continue;
     }
-    const bucket = bucketOf(boundaries, item.start);
+    while (bucket < bucketCount - 1 && (edges[bucket + 1] ?? Infinity) <= item.start) bucket += 1;
     let lane = lanes.get(item.group);
     if (lane === undefined) lanes.set(item.group, (lane = lanes.size));
-    const key = lane * boundaries.length + bucket;
-    const cell = cells.get(key);
-    if (cell) cell.items.push(item);
-    else cells.set(key, { group: item.group, bucket, items: [item] });
+    const key = lane * bucketCount + bucket;
+    const cell = cells[key];
+    if (!cell) cells[key] = { group: item.group, bucket, count: 1, items: [item] };
+    else if (++cell.count <= options.maxEventsPerCell) cell.items.push(item);
   }
 
   // Every cell costs one block; drawing a sparse cell's events instead costs one per event. Sparsest first.
-  const ordered = [...cells.values()].sort((a, b) => a.items.length - b.items.length || a.bucket - b.bucket || compare(a.group, b.group));
+  const ordered = cells.filter((cell) => cell !== undefined).sort((a, b) => a.count - b.count || a.bucket - b.bucket || compare(a.group, b.group));
   let cost = display.length + ordered.length;
   for (const cell of ordered) {
-    const extra = cell.items.length - 1;
-    if (cell.items.length <= options.maxEventsPerCell && cost + extra <= options.maxItems) {
+    const extra = cell.count - 1;
+    if (cell.count <= options.maxEventsPerCell && cost + extra <= options.maxItems) {
       cost += extra;
       for (const item of cell.items) display.push({ kind: 'event', item });
     } else {
-      const start = boundaries[cell.bucket] ?? covers.start;
-      const end = boundaries[cell.bucket + 1] ?? covers.end;
-      const count = cell.items.length;
+      const start = edges[cell.bucket] ?? covers.start;
+      const end = edges[cell.bucket + 1] ?? covers.end;
+      const { count, group } = cell;
       display.push({
         kind: 'aggregate',
-        aggregate: { id: `${AGGREGATE_PREFIX}${cell.group}:${start}:${end}:${count}`, group: cell.group, start, end, count, period: formatBucket(start, end, step) },
+        aggregate: { id: `${AGGREGATE_PREFIX}${group}:${start}:${end}:${count}`, group, start, end, count, period: formatBucket(start, end, step) },
       });
     }
   }
   return { items: display, window, covers, aggregated: true };
+}
+
+interface Cell {
+  readonly group: string;
+  readonly bucket: number;
+  count: number;
+  /** The first few events, enough to draw the cell one by one if it stays sparse. */
+  readonly items: TimelineItemData[];
+}
+
+/** Index of the first item (sorted by start) starting at or after `time`. */
+function firstStartingAtOrAfter(items: readonly TimelineItemData[], time: number): number {
+  let low = 0;
+  let high = items.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if ((items[middle]?.start ?? 0) < time) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+/** Whether an item starting before a range's end reaches its start; a point must be at or after it. */
+function overlapsFrom(item: TimelineItemData | undefined, start: number): boolean {
+  return item !== undefined && (item.end === undefined ? item.start >= start : item.end > start);
 }
 
 /**
@@ -119,18 +156,11 @@ export function planServes(plan: DisplayPlan, window: TimeWindow): boolean {
 
 /** Items (sorted by start) that overlap [start, end); a point overlaps if its instant is inside. */
 export function itemsOverlapping(items: readonly TimelineItemData[], range: TimeWindow): TimelineItemData[] {
-  // Binary search for the first item starting at or after the range's end; only those before it can overlap.
-  let low = 0;
-  let high = items.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if ((items[middle]?.start ?? 0) < range.end) low = middle + 1;
-    else high = middle;
-  }
   const result: TimelineItemData[] = [];
-  for (let position = 0; position < low; position += 1) {
+  const upper = firstStartingAtOrAfter(items, range.end);
+  for (let position = 0; position < upper; position += 1) {
     const item = items[position];
-    if (item && (item.end === undefined ? item.start >= range.start : item.end > range.start)) result.push(item);
+    if (item && overlapsFrom(item, range.start)) result.push(item);
   }
   return result;
 }
@@ -186,18 +216,6 @@ export function bucketBoundaries(range: TimeWindow, step: BucketStep): number[] 
     edges.push(edge.getTime());
     if (edge.getTime() >= range.end) return edges;
   }
-}
-
-/** The bucket holding a time: the last edge at or before it, clamped to the first and last buckets. */
-function bucketOf(edges: readonly number[], time: number): number {
-  let low = 0;
-  let high = edges.length - 2;
-  while (low < high) {
-    const middle = (low + high + 1) >>> 1;
-    if ((edges[middle] ?? 0) <= time) low = middle;
-    else high = middle - 1;
-  }
-  return Math.max(low, 0);
 }
 
 /** A bucket in words, as precise as its step. */
