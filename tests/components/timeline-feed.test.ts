@@ -1,0 +1,88 @@
+import { DataSet } from 'vis-data/esnext';
+import { describe, expect, it } from 'vitest';
+import { type DisplayPlan, planDisplay } from '../../src/domain/aggregate-items.ts';
+import { makeLocalDate } from '../../src/domain/partial-date.ts';
+import type { TimelineItemData } from '../../src/domain/timeline-items.ts';
+import { type VisItem, applyChanges, createItemTemplate, displayChanges, isAggregateItem } from '../../src/components/timeline-feed.ts';
+
+const at = (year: number, month = 1) => makeLocalDate(year, month, 1).getTime();
+const window = { start: at(1990), end: at(2000) };
+const laneName = (group: string) => group.toUpperCase();
+
+function item(id: string, start: number): TimelineItemData {
+  return { id, group: 'a', start, kind: 'point', className: 'event', label: `Label ${id}`, description: `About ${id}`, typeSlot: 0 };
+}
+
+/** The DataSet's events in order, with the start year each add or update carried. */
+function recordEvents(items: DataSet<VisItem, 'id'>): string[] {
+  const log: string[] = [];
+  items.on('*', (name, properties) => {
+    const ids = (properties as { items: string[] }).items;
+    log.push(`${name} ${ids.map((id) => `${id}${name === 'remove' ? '' : `@${items.get(id)?.start.getFullYear()}`}`).join(',')}`);
+  });
+  return log;
+}
+
+const plan = (items: TimelineItemData[]): DisplayPlan => planDisplay(items, window, { maxItems: 50, bucketsPerWindow: 10, margin: 0.5, maxEventsPerCell: 4 });
+
+describe('displayChanges and applyChanges', () => {
+  it('adds what the plan newly draws, removes what it no longer draws and leaves the rest alone', () => {
+    const shown = new Map<string, VisItem>();
+    const items = new DataSet<VisItem, 'id'>();
+    applyChanges(items, shown, displayChanges(shown, plan([item('a', at(1991)), item('b', at(1992))]), laneName), window);
+    const kept = shown.get('b');
+    const changes = displayChanges(shown, plan([item('b', at(1992)), item('c', at(1993))]), laneName);
+    expect(changes.added.map((entry) => entry.id)).toEqual(['c']);
+    expect(changes.removed).toEqual(['a']);
+    applyChanges(items, shown, changes, window);
+    expect(items.getIds().sort()).toEqual(['b', 'c']);
+    expect([...shown.keys()].sort()).toEqual(['b', 'c']);
+    expect(shown.get('b')).toBe(kept);
+  });
+
+  it('adds an item that may show in the window at a far-off date first, then moves it; one outside arrives directly', () => {
+    const shown = new Map<string, VisItem>();
+    const items = new DataSet<VisItem, 'id'>();
+    const log = recordEvents(items);
+    // 1993 is in the window; 1986 is in the margin, more than a quarter window before it.
+    applyChanges(items, shown, displayChanges(shown, plan([item('far', at(1986)), item('near', at(1993))]), laneName), window);
+    expect(log).toEqual(['add far@1986,near@9000', 'update near@1993']);
+  });
+
+  it('adds everything directly when the timeline is parked elsewhere', () => {
+    const shown = new Map<string, VisItem>();
+    const items = new DataSet<VisItem, 'id'>();
+    const log = recordEvents(items);
+    applyChanges(items, shown, displayChanges(shown, plan([item('near', at(1993))]), laneName), undefined);
+    expect(log).toEqual(['add near@1993']);
+  });
+
+  it('draws a dense bucket as a block whose button names its count, lane and period, inset within its bucket', () => {
+    const dense = Array.from({ length: 80 }, (_, index) => item(`e${index}`, at(1994) + index * 86_400_000));
+    const shown = new Map<string, VisItem>();
+    applyChanges(new DataSet<VisItem, 'id'>(), shown, displayChanges(shown, plan(dense), laneName), window);
+    const blocks = [...shown.values()].filter(isAggregateItem);
+    expect(blocks).toHaveLength(1);
+    const [block] = blocks;
+    expect(block?.start.getTime()).toBeGreaterThan(block?.aggregate.start ?? Infinity);
+    expect(block?.end?.getTime()).toBeLessThan(block?.aggregate.end ?? -Infinity);
+    const opened: number[] = [];
+    const element = createItemTemplate((aggregate) => opened.push(aggregate.count))(block);
+    expect(element.tagName).toBe('BUTTON');
+    expect(element.textContent).toBe('80');
+    expect(element.getAttribute('aria-label')).toBe('Show 80 events in A, 1994');
+    // Enter or Space (a click without pointer detail) opens it; a pointer tap is left to the timeline's own select.
+    element.dispatchEvent(new MouseEvent('click', { detail: 0 }));
+    element.dispatchEvent(new MouseEvent('click', { detail: 1 }));
+    expect(opened).toEqual([80]);
+  });
+
+  it('writes event text as text, never as HTML', () => {
+    const hostile = { ...item('x', at(1993)), label: '<img src=x onerror=alert(1)>' };
+    const shown = new Map<string, VisItem>();
+    applyChanges(new DataSet<VisItem, 'id'>(), shown, displayChanges(shown, plan([hostile]), laneName), window);
+    const element = createItemTemplate(() => undefined)(shown.get('x'));
+    expect(element.querySelector('img')).toBeNull();
+    expect(element.textContent).toContain('<img src=x onerror=alert(1)>');
+  });
+});
