@@ -1,10 +1,12 @@
 // npm run bench: the app beside vis-timeline alone, at N = 100, 1,000, 10,000 and 50,000 synthetic events.
-// Builds the app and the plain pages into bench/output/site (never dist/), writes the datasets beside them, serves
-// the folder on 127.0.0.1 and drives one headless Chromium. Prints the table and writes bench/results.md and .json.
+// Builds the app and the plain pages into a fresh temporary folder (never dist/, and never one another run shares),
+// writes the datasets beside them, serves the folder on 127.0.0.1 and drives one headless Chromium. Prints the table
+// and writes bench/results.md and .json.
 // A benchmark, not a test: it never fails on a time. `--smoke` fails only if it could not measure at all.
-//   tsx bench/run.ts [--n 1000,10000] [--runs 5] [--no-build] [--smoke]
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+//   tsx bench/run.ts [--n 1000,10000] [--runs 5] [--smoke]
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { build } from 'vite';
@@ -29,7 +31,6 @@ const { values: args } = parseArgs({
     n: { type: 'string', default: '100,1000,10000,50000' },
     runs: { type: 'string', default: '5' },
     'default-max': { type: 'string', default: '1000' },
-    'no-build': { type: 'boolean', default: false },
     smoke: { type: 'boolean', default: false },
   },
 });
@@ -43,20 +44,20 @@ const LIMIT_MS = { render: 60_000, frames: 20_000 };
 const TUNED_INTERACTIONS_ONCE_ABOVE = 10_000;
 
 const outputDir = resolve(projectRoot, 'bench', 'output');
-const siteDir = resolve(outputDir, 'site');
+// Private to this run: `npm test` runs the smoke check while other runs may be going.
+const siteDir = mkdtempSync(join(tmpdir(), 'timeline-bench-'));
+mkdirSync(outputDir, { recursive: true });
 const TYPE = { id: 'election', label: 'Election' };
 
-if (!args['no-build']) {
-  console.log('Building the app and the plain vis-timeline pages into bench/output/site …');
-  await build({ root: projectRoot, configFile: resolve(projectRoot, 'vite.config.ts'), logLevel: 'warn', build: { outDir: siteDir, emptyOutDir: true } });
-  await build({
-    root: resolve(projectRoot, 'bench', 'plain-page'),
-    configFile: false,
-    base: './',
-    logLevel: 'warn',
-    build: { outDir: resolve(siteDir, 'plain'), emptyOutDir: true, chunkSizeWarningLimit: 2_000 },
-  });
-}
+console.log(`Building the app and the plain vis-timeline pages into ${siteDir} …`);
+await build({ root: projectRoot, configFile: resolve(projectRoot, 'vite.config.ts'), logLevel: 'warn', build: { outDir: siteDir, emptyOutDir: true } });
+await build({
+  root: resolve(projectRoot, 'bench', 'plain-page'),
+  configFile: false,
+  base: './',
+  logLevel: 'warn',
+  build: { outDir: resolve(siteDir, 'plain'), emptyOutDir: true, chunkSizeWarningLimit: 2_000 },
+});
 mkdirSync(resolve(siteDir, 'data'), { recursive: true });
 for (const n of sizes) writeFileSync(resolve(siteDir, 'data', `events-${n}.json`), JSON.stringify(generateDataset(n)));
 
@@ -177,6 +178,7 @@ const rows: Row[] = sizes.map((n) => {
 
 const builtinCell = cellOf((results[0]?.builtin ?? []).map((run) => run.firstRender));
 const bundle = initialBundle(resolve(siteDir, 'index.html'));
+rmSync(siteDir, { recursive: true, force: true });
 
 function initialBundle(indexPath: string) {
   const html = readFileSync(indexPath, 'utf8');
