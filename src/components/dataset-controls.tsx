@@ -1,11 +1,12 @@
 // Bring your own timeline: "Open dataset" (a CSV or JSON file chosen, or dropped anywhere on the page) and
 // "Download" (the events shown, as CSV, the app's JSON or a calendar). Export code is loaded when first used.
-import { useCallback, useEffect, useId, useRef, useState, type ChangeEvent, type KeyboardEvent } from 'react';
+import { useCallback, useId, useRef, useState, type ChangeEvent, type KeyboardEvent } from 'react';
 import { useAppActions, useAppStore } from '../store/app-store.ts';
 import { selectData, selectVisibleEvents } from '../store/selectors.ts';
 import { fileBaseName, saveTextFile } from './save-file.ts';
 import { useFileDrop } from './use-file-drop.ts';
 import '../styles/dataset.css';
+import { useCloseOnOutsidePointer } from './use-close-on-outside-pointer.ts';
 
 export const FILE_ACCEPT = '.csv,.json,text/csv,application/json';
 
@@ -69,19 +70,12 @@ function DownloadMenu({ onSaved }: DownloadMenuProps) {
   const visible = useAppStore(selectVisibleEvents);
   const total = data?.index.events.length ?? 0;
   const [open, setOpen] = useState(false);
+  const closeMenu = useCallback(() => setOpen(false), []);
   const panelId = useId();
   const rootRef = useRef<HTMLDivElement>(null);
   const toggleRef = useRef<HTMLButtonElement>(null);
 
-  // A click anywhere else closes the menu, as menus do.
-  useEffect(() => {
-    if (!open) return;
-    const close = (event: PointerEvent) => {
-      if (event.target instanceof Node && !rootRef.current?.contains(event.target)) setOpen(false);
-    };
-    document.addEventListener('pointerdown', close);
-    return () => document.removeEventListener('pointerdown', close);
-  }, [open]);
+  useCloseOnOutsidePointer(rootRef, open, closeMenu);
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     if (event.key !== 'Escape' || !open) return;

@@ -138,11 +138,6 @@ export function parseIsoDay(text: string): Date | undefined {
   return makeLocalDate(year, month ?? 1, day ?? 1);
 }
 
-/** Compare two partial dates by the start of the time they cover. */
-export function comparePartialDates(a: PartialDate, b: PartialDate): number {
-  return toInterval(a).start - toInterval(b).start;
-}
-
 function formatYear(year: number): string {
   return year < 0 ? `-${pad4(-year)}` : pad4(year);
 }

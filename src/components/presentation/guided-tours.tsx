@@ -1,24 +1,18 @@
 // "Guided tours": one "Start tour" per tour in the dataset, each opening presentation mode on the tour's title card.
-import { type KeyboardEvent, useEffect, useRef, useState } from 'react';
+import { useCallback, type KeyboardEvent, useRef, useState } from 'react';
 import { useAppActions, useAppStore } from '../../store/app-store.ts';
 import { selectData } from '../../store/selectors.ts';
 import { enterFullscreen } from './fullscreen.ts';
+import { useCloseOnOutsidePointer } from '../use-close-on-outside-pointer.ts';
 
 export function GuidedTours() {
   const data = useAppStore(selectData);
   const actions = useAppActions();
   const [open, setOpen] = useState(false);
+  const closeMenu = useCallback(() => setOpen(false), []);
   const detailsRef = useRef<HTMLDetailsElement>(null);
 
-  // A click elsewhere closes the list, as a menu would.
-  useEffect(() => {
-    if (!open) return;
-    const onPointerDown = (event: PointerEvent) => {
-      if (event.target instanceof Node && !detailsRef.current?.contains(event.target)) setOpen(false);
-    };
-    document.addEventListener('pointerdown', onPointerDown);
-    return () => document.removeEventListener('pointerdown', onPointerDown);
-  }, [open]);
+  useCloseOnOutsidePointer(detailsRef, open, closeMenu);
 
   const tours = data?.index.dataset.tours ?? [];
   if (!data || !tours.length) return null;
