@@ -5,8 +5,9 @@ import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { assembleDataset, collectionOfPath, type DataFile } from '../src/domain/assemble.ts';
 import { checkBuiltinCompleteness } from '../src/domain/builtin-rules.ts';
-import { formatProblem, validateDataset } from '../src/domain/dataset.ts';
+import { formatProblem } from '../src/domain/dataset.ts';
 import { findMissingQuotes } from '../src/domain/quotes.ts';
+import { validateDataset } from '../src/domain/validate-dataset.ts';
 
 const root = resolve(import.meta.dirname, '..');
 const sourcesDir = process.env.SOURCES_DIR ?? resolve(root, '..', 'shared', 'sources');

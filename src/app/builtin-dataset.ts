@@ -1,6 +1,7 @@
 // The three built-in stories, bundled from data/ at build time and validated like any other dataset.
 import { assembleDataset, collectionOfPath, type DataFile } from '../domain/assemble.ts';
-import { type DatasetResult, validateDataset } from '../domain/dataset.ts';
+import type { DatasetResult } from '../domain/dataset.ts';
+import { validateDataset } from '../domain/validate-dataset.ts';
 
 const modules = import.meta.glob<unknown>('../../data/**/*.json', { eager: true, import: 'default' });
 

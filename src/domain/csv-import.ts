@@ -3,9 +3,10 @@
 import Papa from 'papaparse';
 import type { z } from 'zod';
 import { ACTOR_SEPARATOR, CSV_COLUMNS, type CsvColumn, restoreFormula } from './csv-format.ts';
-import { type DatasetProblem, type DatasetResult, validateDataset } from './dataset.ts';
+import type { DatasetProblem, DatasetResult } from './dataset.ts';
 import { type Precision, parsePartialDate, toInterval } from './partial-date.ts';
 import { type ActorKind, actorSchema, countrySchema, eventRecordSchema, eventTypeSchema, sourceArticleSchema } from './schema.ts';
+import { validateDataset } from './validate-dataset.ts';
 
 const REQUIRED_COLUMNS: readonly CsvColumn[] = ['title', 'start', 'country'];
 

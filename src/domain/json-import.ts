@@ -1,5 +1,6 @@
 // A JSON file in the app's own format → a validated dataset; syntax errors by line and column, hostile keys refused.
-import { type DatasetProblem, type DatasetResult, validateDataset } from './dataset.ts';
+import type { DatasetProblem, DatasetResult } from './dataset.ts';
+import { validateDataset } from './validate-dataset.ts';
 
 // Keys that reach Object.prototype when a parsed object is later merged or assigned into another.
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ACTOR_COUNT, COUNTRY_COUNT, FIRST_YEAR, TYPE_COUNT, YEARS, generateDataset, seededRandom } from '../../bench/generate.ts';
-import { validateDataset } from '../../src/domain/dataset.ts';
+import { validateDataset } from '../../src/domain/validate-dataset.ts';
 
 describe('the benchmark dataset generator', () => {
   it.each([0, 1, 100, 2_000])('writes a valid dataset of %i events in the app format', (count) => {

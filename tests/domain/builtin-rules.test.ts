@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { loadBuiltinDataset } from '../../src/app/builtin-dataset.ts';
 import { assembleDataset } from '../../src/domain/assemble.ts';
 import { checkBuiltinCompleteness } from '../../src/domain/builtin-rules.ts';
-import { validateDataset } from '../../src/domain/dataset.ts';
 import type { Dataset, EventRecord, SourceArticle } from '../../src/domain/schema.ts';
+import { validateDataset } from '../../src/domain/validate-dataset.ts';
 import { loadSampleDataset } from '../fixtures/sample-dataset.ts';
 
 function sampleWith(changeEvent: Partial<EventRecord>, changeSource: Partial<SourceArticle> = {}): Dataset {

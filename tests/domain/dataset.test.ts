@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { assembleDataset, collectionOfPath } from '../../src/domain/assemble.ts';
-import { formatProblem, indexDataset, validateDataset } from '../../src/domain/dataset.ts';
+import { formatProblem, indexDataset } from '../../src/domain/dataset.ts';
+import { validateDataset } from '../../src/domain/validate-dataset.ts';
 import sample from '../fixtures/sample-dataset.json';
 
 type Sample = typeof sample;

@@ -1,7 +1,7 @@
 // The same calendar days in every time zone: run under TZ=UTC, America/Los_Angeles and Asia/Kolkata by `npm run test:tz`.
 // Expectations are fixed strings, so passing in all three zones proves the zones agree.
 import { describe, expect, it } from 'vitest';
-import { indexDataset, validateDataset } from '../../src/domain/dataset.ts';
+import { indexDataset } from '../../src/domain/dataset.ts';
 import {
   type PartialDate,
   formatDateSpan,
@@ -13,6 +13,7 @@ import {
 } from '../../src/domain/partial-date.ts';
 import { parseViewState, serialiseViewState } from '../../src/domain/url-codec.ts';
 import { DEFAULT_VIEW_STATE } from '../../src/domain/view-state.ts';
+import { validateDataset } from '../../src/domain/validate-dataset.ts';
 
 const DAY_MS = 86_400_000;
 

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { type IndexedDataset, indexDataset, validateDataset } from '../../src/domain/dataset.ts';
+import { type IndexedDataset, indexDataset } from '../../src/domain/dataset.ts';
 import { exportCsv, exportJson } from '../../src/domain/export-dataset.ts';
 import { escapeText, exportIcs, foldLine, isIcsRepresentable } from '../../src/domain/ics-export.ts';
 import { type ImportResult, parseDatasetFile } from '../../src/domain/import-dataset.ts';
 import type { Dataset, EventRecord } from '../../src/domain/schema.ts';
+import { validateDataset } from '../../src/domain/validate-dataset.ts';
 import { loadSampleDataset, loadSampleIndex } from '../fixtures/sample-dataset.ts';
 
 function reimport(name: string, text: string): Dataset {

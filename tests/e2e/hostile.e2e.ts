@@ -4,8 +4,8 @@
 // is what is tested; one run keeps the policy on and must see no violation.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { validateDataset } from '../../src/domain/dataset.ts';
 import { URL_KEYS } from '../../src/domain/url-codec.ts';
+import { validateDataset } from '../../src/domain/validate-dataset.ts';
 import { hostileDataset } from '../fixtures/hostile-dataset.ts';
 import { HOSTILE_STRINGS } from '../fixtures/hostile-strings.ts';
 import { type AppPage, appUrl, openApp, saveScreenshot } from './support/app-page.ts';

@@ -1,0 +1,126 @@
+// Validating a dataset at the boundary: its shape (the zod schema), then its cross-references and date order.
+import type { z } from 'zod';
+import { COLLECTIONS, type Collection, type DatasetProblem, type DatasetResult, type ValidateOptions } from './dataset.ts';
+import { parsePartialDate, toInterval } from './partial-date.ts';
+import { type Dataset, datasetSchema } from './schema.ts';
+
+const SINGULAR: Record<Collection, string> = {
+  sources: 'source',
+  stories: 'story',
+  countries: 'country',
+  types: 'type',
+  actors: 'actor',
+  events: 'event',
+  tours: 'tour',
+};
+
+/** Validates unknown input as a dataset: every problem is listed with its place, none is fixed silently. */
+export function validateDataset(input: unknown, options: ValidateOptions = {}): DatasetResult {
+  const maxProblems = options.maxProblems ?? 200;
+  const describe = options.describeRecord ?? ((collection, index) => `${collection}[${index}]`);
+  const parsed = datasetSchema.safeParse(input);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.slice(0, maxProblems).map((issue) => describeIssue(issue, input, describe));
+    return { ok: false, problems };
+  }
+  const problems = checkReferences(parsed.data, describe).slice(0, maxProblems);
+  return problems.length ? { ok: false, problems } : { ok: true, dataset: parsed.data };
+}
+
+function describeIssue(
+  issue: z.core.$ZodIssue,
+  input: unknown,
+  describe: NonNullable<ValidateOptions['describeRecord']>,
+): DatasetProblem {
+  const [collection, index, ...field] = issue.path;
+  if (isCollection(collection) && typeof index === 'number') {
+    const recordId = idAt(input, collection, index);
+    const record = `${describe(collection, index)}${recordId ? `, ${SINGULAR[collection]} '${recordId}'` : ''}`;
+    const where = field.length ? `${record}, field '${field.map(String).join('.')}'` : record;
+    return { where, message: issueMessage(issue) };
+  }
+  return { where: issue.path.map(String).join('.'), message: issueMessage(issue) };
+}
+
+function issueMessage(issue: z.core.$ZodIssue): string {
+  if (issue.code === 'invalid_type' && issue.input === undefined) return `is missing (expected ${issue.expected})`;
+  if (issue.code === 'unrecognized_keys') return `has unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((key) => `'${key}'`).join(', ')}`;
+  return issue.message;
+}
+
+function isCollection(value: unknown): value is Collection {
+  return typeof value === 'string' && (COLLECTIONS as readonly string[]).includes(value);
+}
+
+function idAt(input: unknown, collection: Collection, index: number): string | undefined {
+  if (typeof input !== 'object' || input === null) return undefined;
+  const list: unknown = (input as Record<string, unknown>)[collection];
+  if (!Array.isArray(list)) return undefined;
+  const record: unknown = list[index];
+  if (typeof record !== 'object' || record === null) return undefined;
+  const recordId: unknown = (record as Record<string, unknown>).id;
+  return typeof recordId === 'string' && recordId.length <= 120 ? recordId : undefined;
+}
+
+function checkReferences(dataset: Dataset, describe: NonNullable<ValidateOptions['describeRecord']>): DatasetProblem[] {
+  const problems: DatasetProblem[] = [];
+  const at = (collection: Collection, index: number, recordId: string, field?: string) =>
+    `${describe(collection, index)}, ${SINGULAR[collection]} '${recordId}'${field ? `, field '${field}'` : ''}`;
+
+  const idSets = {} as Record<Collection, Set<string>>;
+  for (const collection of COLLECTIONS) {
+    const seen = new Set<string>();
+    dataset[collection].forEach((record, index) => {
+      if (seen.has(record.id)) problems.push({ where: at(collection, index, record.id, 'id'), message: `duplicate id '${record.id}'` });
+      seen.add(record.id);
+    });
+    idSets[collection] = seen;
+  }
+  const expect = (collection: Collection, value: string | undefined, where: string) => {
+    if (value !== undefined && !idSets[collection].has(value)) {
+      problems.push({ where, message: `unknown ${SINGULAR[collection]} '${value}'` });
+    }
+  };
+
+  dataset.stories.forEach((story, index) => {
+    expect('countries', story.country, at('stories', index, story.id, 'country'));
+    expect('sources', story.source, at('stories', index, story.id, 'source'));
+    checkOrder(story.start, story.end, at('stories', index, story.id, 'end'), problems);
+  });
+  dataset.actors.forEach((actor, index) => {
+    expect('countries', actor.country, at('actors', index, actor.id, 'country'));
+    actor.roles.forEach((role, roleIndex) => {
+      if (role.start && role.end) checkOrder(role.start, role.end, at('actors', index, actor.id, `roles.${roleIndex}.end`), problems);
+    });
+  });
+  dataset.events.forEach((event, index) => {
+    const where = (field: string) => at('events', index, event.id, field);
+    if (dataset.stories.length) expect('stories', event.story, where('story'));
+    expect('countries', event.country, where('country'));
+    expect('types', event.type, where('type'));
+    if (dataset.sources.length) expect('sources', event.source?.article, where('source.article'));
+    event.actors.forEach((actorId, actorIndex) => expect('actors', actorId, where(`actors.${actorIndex}`)));
+    const start = parsePartialDate(event.start);
+    if (start.ok && start.value.precision !== event.precision) {
+      problems.push({
+        where: where('precision'),
+        message: `'${event.precision}' does not match start '${event.start}', which is given to the ${start.value.precision}`,
+      });
+    }
+    if (event.end) checkOrder(event.start, event.end, where('end'), problems);
+  });
+  dataset.tours.forEach((tour, index) => {
+    expect('stories', tour.story, at('tours', index, tour.id, 'story'));
+    tour.steps.forEach((step, stepIndex) => expect('events', step.event, at('tours', index, tour.id, `steps.${stepIndex}.event`)));
+  });
+  return problems;
+}
+
+function checkOrder(startText: string, endText: string, where: string, problems: DatasetProblem[]) {
+  const start = parsePartialDate(startText);
+  const end = parsePartialDate(endText);
+  if (!start.ok || !end.ok) return;
+  if (toInterval(end.value).end <= toInterval(start.value).start) {
+    problems.push({ where, message: `end '${endText}' is before start '${startText}'` });
+  }
+}
