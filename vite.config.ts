@@ -1,10 +1,11 @@
 /// <reference types="vitest/config" />
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { builtinDataset } from './scripts/builtin-dataset-plugin.ts';
 import { contentSecurityPolicy } from './scripts/content-security-policy.ts';
 
 export default defineConfig({
-  plugins: [react(), contentSecurityPolicy()],
+  plugins: [react(), builtinDataset(), contentSecurityPolicy()],
   // Relative asset paths so dist/ works from any folder of a static host.
   base: './',
   server: { host: '127.0.0.1' },

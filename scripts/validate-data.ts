@@ -1,45 +1,21 @@
 // npm run validate-data: validates data/ against the schema and the built-in rules (summary, source, quote and
 // publication date everywhere, though imported data may leave them out), checks every quote verbatim in its article
 // (when ../shared/sources/ is present) and prints counts per story, type and precision.
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
-import { assembleDataset, collectionOfPath, type DataFile } from '../src/domain/assemble.ts';
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { checkBuiltinCompleteness } from '../src/domain/builtin-rules.ts';
 import { formatProblem } from '../src/domain/dataset.ts';
 import { findMissingQuotes } from '../src/domain/quotes.ts';
-import { validateDataset } from '../src/domain/validate-dataset.ts';
+import { PROJECT_ROOT, loadBuiltinData } from './builtin-data.ts';
 
-const root = resolve(import.meta.dirname, '..');
-const sourcesDir = process.env.SOURCES_DIR ?? resolve(root, '..', 'shared', 'sources');
+const sourcesDir = process.env.SOURCES_DIR ?? resolve(PROJECT_ROOT, '..', 'shared', 'sources');
 
-function listJson(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) return listJson(path);
-    return name.endsWith('.json') ? [path] : [];
-  });
-}
-
-const files: DataFile[] = [];
-const problems: string[] = [];
-for (const absolute of listJson(join(root, 'data'))) {
-  const path = relative(root, absolute).split('\\').join('/');
-  const collection = collectionOfPath(path);
-  if (!collection) continue;
-  try {
-    files.push({ path, collection, content: JSON.parse(readFileSync(absolute, 'utf8')) as unknown });
-  } catch (error) {
-    problems.push(`${path}: not valid JSON (${error instanceof Error ? error.message : String(error)})`);
-  }
-}
-const assembled = assembleDataset(files);
-problems.push(...assembled.fileProblems.map(formatProblem));
-const result = validateDataset(assembled.input, { describeRecord: assembled.describeRecord, maxProblems: 1000 });
-if (!result.ok) problems.push(...result.problems.map(formatProblem));
+const { result, describeRecord } = loadBuiltinData(PROJECT_ROOT, { maxProblems: 1000 });
+const problems: string[] = result.ok ? [] : result.problems.map(formatProblem);
 
 if (result.ok) {
   const { dataset } = result;
-  problems.push(...checkBuiltinCompleteness(dataset, assembled.describeRecord).map(formatProblem));
+  problems.push(...checkBuiltinCompleteness(dataset, describeRecord).map(formatProblem));
   if (existsSync(sourcesDir)) {
     const articles = new Map<string, string>();
     for (const source of dataset.sources) {

@@ -1,11 +1,11 @@
 // Start-up: the dataset a link names (data=), else the built-in stories, shown whole. While a linked dataset loads
 // the page says so; if it cannot be loaded, the built-in stories are shown with the reason. Later changes of data=
 // (Back and Forward between links) load the dataset they name.
-import { formatProblem, indexDataset } from '../domain/dataset.ts';
+import builtinDataset from 'virtual:builtin-dataset';
+import { indexDataset } from '../domain/dataset.ts';
 import { paddedWindow } from '../domain/timeline-items.ts';
 import { parseViewState } from '../domain/url-codec.ts';
-import { type AppState, appStore, pickViewState } from '../store/app-store.ts';
-import { loadBuiltinDataset } from './builtin-dataset.ts';
+import { type AppState, appStore } from '../store/app-store.ts';
 import { loadDatasetFromUrl } from './load-dataset.ts';
 
 export const BUILTIN_LABEL = 'Iran 1979–2009 · Pakistan 2007–08 · Momentum 2016–17';
@@ -38,15 +38,8 @@ function followDataUrl(state: AppState): void {
 
 function showBuiltin(when: 'start' | 'switch'): void {
   const { actions } = appStore.getState();
-  const result = loadBuiltinDataset();
-  if (!result.ok) {
-    actions.addNotice('The built-in stories could not be loaded.', 'error', result.problems.map(formatProblem));
-    // Keep what is shown, and the address with it, rather than trying again on every change.
-    const state = appStore.getState();
-    if (state.data) actions.applyViewState({ ...pickViewState(state), dataUrl: state.data.dataUrl });
-    return;
-  }
-  const index = indexDataset(result.dataset);
+  // Validated when the app was built (scripts/builtin-dataset-plugin.ts): a broken record fails the build instead.
+  const index = indexDataset(builtinDataset);
   if (when === 'switch') {
     actions.openDataset(index, BUILTIN_LABEL, undefined);
     return;

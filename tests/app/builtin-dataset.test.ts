@@ -1,15 +1,21 @@
-import { describe, expect, it } from 'vitest';
-import { loadBuiltinDataset } from '../../src/app/builtin-dataset.ts';
-import { formatProblem, indexDataset } from '../../src/domain/dataset.ts';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import builtinDataset from 'virtual:builtin-dataset';
+import { afterEach, describe, expect, it } from 'vitest';
+import { loadBuiltinData } from '../../scripts/builtin-data.ts';
+import { builtinDatasetCode } from '../../scripts/builtin-dataset-plugin.ts';
+import { indexDataset } from '../../src/domain/dataset.ts';
 import { parsePartialDate, toInterval } from '../../src/domain/partial-date.ts';
 
-const result = loadBuiltinDataset();
-if (!result.ok) throw new Error(result.problems.map(formatProblem).join('\n'));
-const { dataset } = result;
+// The app imports this module; the build validates data/ to make it, so a broken record fails this whole file too.
+const dataset = builtinDataset;
 
 describe('the built-in records', () => {
-  it('validate against the schema, with every reference resolved', () => {
+  it('reach the app exactly as validated from data/', () => {
+    const { result } = loadBuiltinData();
     expect(result.ok).toBe(true);
+    expect(result.ok && result.dataset).toEqual(dataset);
   });
 
   it.each(['iran', 'pakistan', 'momentum'])('cover the %s story with dozens of sourced events', (story) => {
@@ -50,5 +56,38 @@ describe('the built-in records', () => {
       expect(steps.length).toBeGreaterThanOrEqual(8);
       expect(steps.filter((event) => event?.record.story !== story.id).map((event) => event?.id)).toEqual([]);
     }
+  });
+});
+
+describe('building the built-in stories', () => {
+  const moduleFor = (root: string) => () => builtinDatasetCode(loadBuiltinData(root).result);
+
+  it('fails naming every broken record by file, record and field', () => {
+    const build = moduleFor(resolve(import.meta.dirname, '..', 'fixtures', 'broken-data'));
+    expect(build).toThrow('The built-in stories in data/ are not valid (2 problems):');
+    expect(build).toThrow("  - data/events/a.json [1], event 'alpha-killing', field 'type': unknown type 'murder'");
+    expect(build).toThrow("  - data/events/b.json [0], event 'alpha-emergency', field 'end': end '2007-10-01' is before start '2007-11-03'");
+  });
+
+  describe('with a broken file', () => {
+    let root = '';
+    afterEach(() => rmSync(root, { recursive: true, force: true }));
+
+    it.each([
+      ['not JSON', '[{ "id": "alpha", ', 'data/countries.json: is not valid JSON'],
+      ['not a list', '{ "id": "alpha" }', 'data/countries.json: must hold a JSON array of countries'],
+    ])('names the file when it is %s', (_, content, message) => {
+      root = mkdtempSync(join(tmpdir(), 'builtin-data-'));
+      mkdirSync(join(root, 'data'));
+      writeFileSync(join(root, 'data', 'countries.json'), content);
+      writeFileSync(join(root, 'data', 'types.json'), '[]');
+      expect(moduleFor(root)).toThrow(`  - ${message}`);
+    });
+  });
+
+  it('emits the validated records as one JSON string, parsed once in the browser', () => {
+    const code = builtinDatasetCode({ ok: true, dataset });
+    const literal = /^export default JSON\.parse\((".*")\);\n$/s.exec(code)?.[1];
+    expect(JSON.parse(JSON.parse(literal ?? '""') as string)).toEqual(dataset);
   });
 });

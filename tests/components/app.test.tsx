@@ -43,7 +43,10 @@ describe('the timeline app', () => {
 
   it('says what it cannot load instead of showing a blank page', () => {
     renderApp();
-    act(() => appStore.getState().actions.addNotice('The built-in stories could not be loaded.', 'error', ['data/x.json: broken']));
-    expect(screen.getByRole('alert')).toHaveTextContent('data/x.json: broken');
+    act(() =>
+      appStore.getState().actions.addNotice('Could not open story.json. The timeline you had is unchanged.', 'error', ["story.json, events[0], field 'start': is missing"]),
+    );
+    expect(screen.getByRole('alert')).toHaveTextContent("story.json, events[0], field 'start': is missing");
+    expect(screen.getByRole('region', { name: 'Timeline' })).toBeInTheDocument();
   });
 });

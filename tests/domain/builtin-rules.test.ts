@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadBuiltinDataset } from '../../src/app/builtin-dataset.ts';
+import { loadBuiltinData } from '../../scripts/builtin-data.ts';
 import { assembleDataset } from '../../src/domain/assemble.ts';
 import { checkBuiltinCompleteness } from '../../src/domain/builtin-rules.ts';
 import type { Dataset, EventRecord, SourceArticle } from '../../src/domain/schema.ts';
@@ -48,7 +48,7 @@ describe('checkBuiltinCompleteness', () => {
   });
 
   it('holds for the built-in stories', () => {
-    const result = loadBuiltinDataset();
+    const { result } = loadBuiltinData();
     if (!result.ok) throw new Error(JSON.stringify(result.problems));
     expect(checkBuiltinCompleteness(result.dataset)).toEqual([]);
   });

@@ -4,7 +4,7 @@
 import fc from 'fast-check';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadBuiltinDataset } from '../../src/app/builtin-dataset.ts';
+import { loadBuiltinData } from '../../scripts/builtin-data.ts';
 import { indexDataset } from '../../src/domain/dataset.ts';
 import { filterEvents } from '../../src/domain/filters.ts';
 import { buildSearchIndex } from '../../src/domain/search.ts';
@@ -21,7 +21,7 @@ afterAll(async () => {
   await browser.close();
 });
 
-const builtin = loadBuiltinDataset();
+const builtin = loadBuiltinData().result;
 if (!builtin.ok) throw new Error('the built-in stories must load');
 const index = indexDataset(builtin.dataset);
 const search = buildSearchIndex(index);

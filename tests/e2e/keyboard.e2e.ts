@@ -4,7 +4,7 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openApp, saveScreenshot } from './support/app-page.ts';
 import { launchChromium } from './support/browser.ts';
-import { loadBuiltinDataset } from '../../src/app/builtin-dataset.ts';
+import { loadBuiltinData } from '../../scripts/builtin-data.ts';
 import { indexDataset } from '../../src/domain/dataset.ts';
 import { filterEvents } from '../../src/domain/filters.ts';
 import { buildSearchIndex } from '../../src/domain/search.ts';
@@ -194,7 +194,7 @@ describe('pointer targets and motion', () => {
 });
 
 function expectedCount(filters: Partial<FilterState>): number {
-  const result = loadBuiltinDataset();
+  const { result } = loadBuiltinData();
   if (!result.ok) throw new Error('built-in data invalid');
   const index = indexDataset(result.dataset);
   return filterEvents(index, buildSearchIndex(index), { ...DEFAULT_FILTERS, ...filters }).length;
