@@ -16,31 +16,93 @@ export interface FacetCounts {
   readonly actors: ReadonlyMap<string, number>;
 }
 
+/**
+ * Each event's facet values as small integer codes, built once per dataset: filtering and counting tens of thousands
+ * of events per click then reads typed arrays instead of hashing strings.
+ */
+interface FacetCodes {
+  readonly countryCode: ReadonlyMap<string, number>;
+  readonly typeCode: ReadonlyMap<string, number>;
+  readonly actorCode: ReadonlyMap<string, number>;
+  /** Per event (index order). Values the dataset does not list get codes after the listed ones (matched, never counted). */
+  readonly country: Int32Array;
+  readonly type: Int32Array;
+  /** Event i's distinct actors are actors[actorStart[i] .. actorStart[i + 1]). */
+  readonly actorStart: Int32Array;
+  readonly actors: Int32Array;
+  readonly context: Uint8Array;
+}
+
+// Keyed by the index itself, so a new dataset gets new codes and an old one's are collected with it.
+const codesByIndex = new WeakMap<IndexedDataset, FacetCodes>();
+
+function facetCodes(index: IndexedDataset): FacetCodes {
+  const cached = codesByIndex.get(index);
+  if (cached) return cached;
+  const codeMap = (items: readonly { readonly id: string }[]) => new Map(items.map((item, code) => [item.id, code]));
+  const codeOf = (codes: Map<string, number>, id: string) => {
+    let code = codes.get(id);
+    if (code === undefined) codes.set(id, (code = codes.size));
+    return code;
+  };
+  const countryCode = codeMap(index.dataset.countries);
+  const typeCode = codeMap(index.dataset.types);
+  const actorCode = codeMap(index.dataset.actors);
+  const count = index.events.length;
+  const country = new Int32Array(count);
+  const type = new Int32Array(count);
+  const context = new Uint8Array(count);
+  const actorStart = new Int32Array(count + 1);
+  const actors: number[] = [];
+  index.events.forEach(({ record }, position) => {
+    country[position] = codeOf(countryCode, record.country);
+    type[position] = codeOf(typeCode, record.type);
+    context[position] = record.context ? 1 : 0;
+    actorStart[position] = actors.length;
+    // An actor listed twice on one event still makes one event.
+    const own = new Set<number>();
+    for (const id of record.actors) {
+      const code = codeOf(actorCode, id);
+      if (!own.has(code)) {
+        own.add(code);
+        actors.push(code);
+      }
+    }
+  });
+  actorStart[count] = actors.length;
+  const codes: FacetCodes = { countryCode, typeCode, actorCode, country, type, actorStart, actors: Int32Array.from(actors), context };
+  codesByIndex.set(index, codes);
+  return codes;
+}
+
 /** The filters compiled once per call: a facet with nothing selected is `undefined`, i.e. no constraint. */
 interface CompiledFilters {
-  readonly countries: ReadonlySet<string> | undefined;
-  readonly types: ReadonlySet<string> | undefined;
-  readonly actors: ReadonlySet<string> | undefined;
+  /** Selected values by code (1 = selected); undefined: the facet is not filtered. */
+  readonly countries: Uint8Array | undefined;
+  readonly types: Uint8Array | undefined;
+  readonly actors: Uint8Array | undefined;
   readonly terms: readonly string[];
   readonly showContext: boolean;
 }
 
 /** The events matching every filter, in the index's chronological order. */
 export function filterEvents(index: IndexedDataset, search: SearchIndex, filters: FilterState): TimelineEvent[] {
-  const compiled = compile(filters);
   const haystacks = haystacksFor(index, search);
+  const codes = facetCodes(index);
+  const compiled = compile(filters, codes);
   if (!isCompiledActive(compiled)) return [...index.events];
   const result: TimelineEvent[] = [];
-  index.events.forEach((event, position) => {
+  const { events } = index;
+  for (let position = 0; position < events.length; position += 1) {
     if (
-      passesBase(event, haystacks[position]!, compiled) &&
-      passesCountry(event, compiled) &&
-      passesType(event, compiled) &&
-      passesActors(event, compiled)
+      passesBase(position, haystacks, codes, compiled) &&
+      passesCode(compiled.countries, codes.country[position]!) &&
+      passesCode(compiled.types, codes.type[position]!) &&
+      passesActors(position, codes, compiled.actors)
     ) {
-      result.push(event);
+      result.push(events[position]!);
     }
-  });
+  }
   return result;
 }
 
@@ -50,30 +112,44 @@ export function filterEvents(index: IndexedDataset, search: SearchIndex, filters
  * So toggling values within a facet never changes that facet's own counts.
  */
 export function countFacets(index: IndexedDataset, search: SearchIndex, filters: FilterState): FacetCounts {
-  const compiled = compile(filters);
   const haystacks = haystacksFor(index, search);
-  const countries = zeroCounts(index.laneCountries);
-  const types = zeroCounts(index.dataset.types);
-  const actors = zeroCounts(index.dataset.actors);
-  index.events.forEach((event, position) => {
-    if (!passesBase(event, haystacks[position]!, compiled)) return;
-    const country = passesCountry(event, compiled);
-    const type = passesType(event, compiled);
-    const actor = passesActors(event, compiled);
-    if (type && actor) increment(countries, event.record.country);
-    if (country && actor) increment(types, event.record.type);
+  const codes = facetCodes(index);
+  const compiled = compile(filters, codes);
+  const countryCounts = new Int32Array(codes.countryCode.size);
+  const typeCounts = new Int32Array(codes.typeCode.size);
+  const actorCounts = new Int32Array(codes.actorCode.size);
+  for (let position = 0; position < index.events.length; position += 1) {
+    if (!passesBase(position, haystacks, codes, compiled)) continue;
+    const countryCode = codes.country[position]!;
+    const typeCode = codes.type[position]!;
+    const country = passesCode(compiled.countries, countryCode);
+    const type = passesCode(compiled.types, typeCode);
+    const actor = passesActors(position, codes, compiled.actors);
+    if (type && actor) countryCounts[countryCode]! += 1;
+    if (country && actor) typeCounts[typeCode]! += 1;
     if (country && type) {
-      // An actor listed twice on one event still makes one event.
-      const ids = event.record.actors.length > 1 ? new Set(event.record.actors) : event.record.actors;
-      for (const id of ids) increment(actors, id);
+      for (let at = codes.actorStart[position]!; at < codes.actorStart[position + 1]!; at += 1) actorCounts[codes.actors[at]!]! += 1;
     }
-  });
-  return { countries, types, actors };
+  }
+  // Only values the dataset lists are reported, so the maps hold exactly the documented keys.
+  const counted = (items: readonly { readonly id: string }[], code: ReadonlyMap<string, number>, counts: Int32Array) =>
+    new Map(items.map((item) => [item.id, counts[code.get(item.id) ?? -1] ?? 0]));
+  return {
+    countries: counted(index.laneCountries, codes.countryCode, countryCounts),
+    types: counted(index.dataset.types, codes.typeCode, typeCounts),
+    actors: counted(index.dataset.actors, codes.actorCode, actorCounts),
+  };
 }
 
 /** True if any filter hides events: a selected facet value, a non-blank query or context events hidden. */
 export function isFilterActive(filters: FilterState): boolean {
-  return isCompiledActive(compile(filters));
+  return (
+    filters.countries.length > 0 ||
+    filters.types.length > 0 ||
+    filters.actors.length > 0 ||
+    parseQuery(filters.query).length > 0 ||
+    !filters.showContext
+  );
 }
 
 /** The values with `id` removed if present, else added at the end: for a checkbox. */
@@ -81,18 +157,25 @@ export function toggleValue(values: readonly string[], id: string): string[] {
   return values.includes(id) ? values.filter((value) => value !== id) : [...values, id];
 }
 
-function compile(filters: FilterState): CompiledFilters {
+/** A facet filters as soon as any value is selected, even one the dataset does not list (then nothing passes). */
+function compile(filters: FilterState, codes: FacetCodes): CompiledFilters {
   return {
-    countries: toSet(filters.countries),
-    types: toSet(filters.types),
-    actors: toSet(filters.actors),
+    countries: selectedCodes(filters.countries, codes.countryCode),
+    types: selectedCodes(filters.types, codes.typeCode),
+    actors: selectedCodes(filters.actors, codes.actorCode),
     terms: parseQuery(filters.query),
     showContext: filters.showContext,
   };
 }
 
-function toSet(values: readonly string[]): ReadonlySet<string> | undefined {
-  return values.length > 0 ? new Set(values) : undefined;
+function selectedCodes(values: readonly string[], code: ReadonlyMap<string, number>): Uint8Array | undefined {
+  if (values.length === 0) return undefined;
+  const selected = new Uint8Array(code.size);
+  for (const value of values) {
+    const position = code.get(value);
+    if (position !== undefined) selected[position] = 1;
+  }
+  return selected;
 }
 
 function isCompiledActive(filters: CompiledFilters): boolean {
@@ -112,29 +195,19 @@ function haystacksFor(index: IndexedDataset, search: SearchIndex): readonly stri
 }
 
 /** The constraints every facet count shares: context flag and text search. */
-function passesBase(event: TimelineEvent, haystack: string, filters: CompiledFilters): boolean {
-  return (filters.showContext || !event.record.context) && matchesQuery(haystack, filters.terms);
+function passesBase(position: number, haystacks: readonly string[], codes: FacetCodes, filters: CompiledFilters): boolean {
+  if (!filters.showContext && codes.context[position] === 1) return false;
+  return filters.terms.length === 0 || matchesQuery(haystacks[position]!, filters.terms);
 }
 
-function passesCountry(event: TimelineEvent, filters: CompiledFilters): boolean {
-  return filters.countries === undefined || filters.countries.has(event.record.country);
+function passesCode(selected: Uint8Array | undefined, code: number): boolean {
+  return selected === undefined || selected[code] === 1;
 }
 
-function passesType(event: TimelineEvent, filters: CompiledFilters): boolean {
-  return filters.types === undefined || filters.types.has(event.record.type);
-}
-
-function passesActors(event: TimelineEvent, filters: CompiledFilters): boolean {
-  const selected = filters.actors;
-  return selected === undefined || event.record.actors.some((id) => selected.has(id));
-}
-
-function zeroCounts(items: readonly { readonly id: string }[]): Map<string, number> {
-  return new Map(items.map((item) => [item.id, 0]));
-}
-
-function increment(counts: Map<string, number>, id: string): void {
-  const count = counts.get(id);
-  // Only values the dataset lists are counted, so the maps hold exactly the documented keys.
-  if (count !== undefined) counts.set(id, count + 1);
+function passesActors(position: number, codes: FacetCodes, selected: Uint8Array | undefined): boolean {
+  if (selected === undefined) return true;
+  for (let at = codes.actorStart[position]!; at < codes.actorStart[position + 1]!; at += 1) {
+    if (selected[codes.actors[at]!] === 1) return true;
+  }
+  return false;
 }

@@ -119,9 +119,20 @@ const NO_ITEMS: readonly TimelineItemData[] = [];
 
 /** The timeline items of the events the timeline draws, in time order: the dataset's own list when none is hidden. */
 export const selectVisibleTimelineItems = memoSelector(
-  (state: AppState) => [state.data, selectVisibleEventIds(state)] as const,
-  (data, ids): readonly TimelineItemData[] => {
+  (state: AppState) => [state.data, selectVisibleEvents(state), selectRevealedEventIds(state)] as const,
+  (data, events, revealed): readonly TimelineItemData[] => {
     if (!data) return NO_ITEMS;
-    return ids.size === data.items.length ? data.items : data.items.filter((item) => ids.has(item.id));
+    if (!revealed && events.length === data.items.length) return data.items;
+    // Items are aligned with the index's events, and the visible events keep that order: one walk, no id set.
+    const result: TimelineItemData[] = [];
+    let next = 0;
+    for (const item of data.items) {
+      const event = events[next];
+      if (event === undefined) break;
+      if (event.id !== item.id) continue;
+      next += 1;
+      if (!revealed || revealed.has(item.id)) result.push(item);
+    }
+    return result;
   },
 );

@@ -173,8 +173,8 @@ const base = loadSampleDataset();
 const pools: Record<Facet, string[]> = {
   // 'nowhere' stands for a stale id from an old URL: it must match nothing and break nothing.
   countries: [...base.countries.map((country) => country.id), 'nowhere'],
-  types: base.types.map((type) => type.id),
-  actors: base.actors.map((actor) => actor.id),
+  types: [...base.types.map((type) => type.id), 'no-such-type'],
+  actors: [...base.actors.map((actor) => actor.id), 'no-such-actor'],
 };
 const words = [
   ...new Set(
@@ -254,6 +254,22 @@ describe('filterEvents and countFacets, for any filters', () => {
       fc.property(indexArb, filtersArb, (index, state) => {
         const result = filterEvents(index, buildSearchIndex(index), state);
         expect(ids(result)).toEqual(ids(index.events.filter((event) => oracleMatches(index, event, state))));
+      }),
+      RUNS,
+    );
+  });
+
+  it('count, for each facet value, the events that have it and match every other filter', () => {
+    fc.assert(
+      fc.property(indexArb, filtersArb, (index, state) => {
+        const counts = countFacets(index, buildSearchIndex(index), state);
+        const oracle = (facet: Facet, has: (event: TimelineEvent, id: string) => boolean, values: readonly { id: string }[]) =>
+          new Map(
+            values.map(({ id }) => [id, index.events.filter((event) => has(event, id) && oracleMatches(index, event, { ...state, [facet]: [] })).length]),
+          );
+        expect(counts.countries).toEqual(oracle('countries', (event, id) => event.record.country === id, index.laneCountries));
+        expect(counts.types).toEqual(oracle('types', (event, id) => event.record.type === id, index.dataset.types));
+        expect(counts.actors).toEqual(oracle('actors', (event, id) => event.record.actors.includes(id), index.dataset.actors));
       }),
       RUNS,
     );
