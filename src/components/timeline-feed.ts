@@ -1,7 +1,8 @@
 // Feeds vis-timeline what a display plan says to draw, touching only what changed, and never in the slow way:
 // vis-timeline draws and measures an item at once (a forced layout each) when it is added or updated while in view,
 // but lays out in one batch an item that arrives out of view and is then moved into it. So new items are added at a
-// far-off date and moved to their real dates in one update; changed blocks get new ids instead of updates.
+// far-off date and moved to their real dates in one update. A block whose count changes keeps its id and its place:
+// only its button's text changes, which vis-timeline need not know (its size comes from its dates).
 import type { DataSet } from 'vis-data/esnext';
 import { type AggregateItemData, type DisplayItem, type DisplayPlan, describeAggregate } from '../domain/aggregate-items.ts';
 import type { TimelineItemData } from '../domain/timeline-items.ts';
@@ -73,18 +74,25 @@ function arriving(item: VisItem): VisItem {
 export interface DisplayChanges {
   readonly added: readonly VisItem[];
   readonly removed: readonly string[];
+  /** Blocks drawn before and now whose count changed. */
+  readonly relabelled: readonly VisAggregateItem[];
 }
 
 /** What to add and remove so that the DataSet holds what the plan draws; items drawn before and now stay untouched. */
 export function displayChanges(shown: ReadonlyMap<string, VisItem>, plan: DisplayPlan, laneName: (group: string) => string): DisplayChanges {
   const wanted = new Set<string>();
   const added: VisItem[] = [];
+  const relabelled: VisAggregateItem[] = [];
   for (const entry of plan.items) {
     const id = entry.kind === 'event' ? entry.item.id : entry.aggregate.id;
     wanted.add(id);
-    if (!shown.has(id)) added.push(toVisItem(entry, laneName));
+    const before = shown.get(id);
+    if (!before) added.push(toVisItem(entry, laneName));
+    else if (entry.kind === 'aggregate' && isAggregateItem(before) && before.aggregate.count !== entry.aggregate.count) {
+      relabelled.push({ ...before, aggregate: entry.aggregate, description: describeAggregate(entry.aggregate, laneName(entry.aggregate.group)) });
+    }
   }
-  return { added, removed: [...shown.keys()].filter((id) => !wanted.has(id)) };
+  return { added, removed: [...shown.keys()].filter((id) => !wanted.has(id)), relabelled };
 }
 
 /**
@@ -92,10 +100,23 @@ export function displayChanges(shown: ReadonlyMap<string, VisItem>, plan: Displa
  * that may show in it take the detour through a far-off date. Undefined when the timeline's window is parked
  * elsewhere, so nothing is in view.
  */
-export function applyChanges(items: DataSet<VisItem, 'id'>, shown: Map<string, VisItem>, changes: DisplayChanges, window: TimeWindow | undefined): void {
+export function applyChanges(
+  items: DataSet<VisItem, 'id'>,
+  shown: Map<string, VisItem>,
+  changes: DisplayChanges,
+  window: TimeWindow | undefined,
+  blocks?: BlockButtons,
+): void {
   if (changes.removed.length) {
     items.remove([...changes.removed]);
-    for (const id of changes.removed) shown.delete(id);
+    for (const id of changes.removed) {
+      shown.delete(id);
+      blocks?.forget(id);
+    }
+  }
+  for (const block of changes.relabelled) {
+    shown.set(block.id, block);
+    blocks?.relabel(block);
   }
   if (!changes.added.length) return;
   // A point's label reaches right of its date, so "may show" is generous.
@@ -112,23 +133,68 @@ export function isAggregateItem(item: VisItem | undefined): item is VisAggregate
   return item !== undefined && 'aggregate' in item;
 }
 
-/** The item template: an event's glyph and title as text; a block as a button that zooms into its period. */
-export function createItemTemplate(openAggregate: (aggregate: AggregateItemData) => void): (item: VisItem | undefined) => HTMLElement {
-  return (item) => {
-    if (isAggregateItem(item)) {
+/**
+ * The buttons of the blocks drawn now, with each block's latest data. vis-timeline keeps the data a block was added
+ * with; a relabelled block must not show its old count when vis-timeline draws it again (after a selection, say).
+ */
+export interface BlockButtons {
+  /** The button for a block: its latest data, whatever vis-timeline passes. */
+  render(block: VisAggregateItem, openAggregate: (aggregate: AggregateItemData) => void): HTMLButtonElement;
+  relabel(block: VisAggregateItem): void;
+  forget(id: string): void;
+  /** A new dataset: nothing drawn is kept. */
+  clear(): void;
+}
+
+export function createBlockButtons(): BlockButtons {
+  const latest = new Map<string, VisAggregateItem>();
+  // Every button made for a block: vis-timeline keeps its first one when a redraw's is the same (it compares their
+  // HTML), and keeps a block's button while the block is scrolled out of view, so all of them are relabelled.
+  const buttons = new Map<string, Set<HTMLButtonElement>>();
+  const label = (button: HTMLButtonElement, block: VisAggregateItem) => {
+    button.textContent = String(block.aggregate.count);
+    // "Show …", not "Zoom in …": the toolbar's Zoom in button keeps a name of its own.
+    button.title = `${block.description}. Select to show them.`;
+    button.setAttribute('aria-label', `Show ${block.description}`);
+  };
+  return {
+    render(block, openAggregate) {
+      const id = block.id;
       const button = document.createElement('button');
       button.type = 'button';
       button.className = 'event-aggregate__button';
-      button.textContent = String(item.aggregate.count);
-      // "Show …", not "Zoom in …": the toolbar's Zoom in button keeps a name of its own.
-      button.title = `${item.description}. Select to show them.`;
-      button.setAttribute('aria-label', `Show ${item.description}`);
+      label(button, latest.get(id) ?? block);
       // Pointer taps reach the timeline's 'select' event; this is for Enter and Space (a click with no pointer detail).
       button.addEventListener('click', (event) => {
-        if (event.detail === 0) openAggregate(item.aggregate);
+        if (event.detail === 0) openAggregate((latest.get(id) ?? block).aggregate);
       });
+      const made = buttons.get(id);
+      if (made) made.add(button);
+      else buttons.set(id, new Set([button]));
       return button;
-    }
+    },
+    relabel(block) {
+      latest.set(block.id, block);
+      for (const button of buttons.get(block.id) ?? []) label(button, block);
+    },
+    forget(id) {
+      latest.delete(id);
+      buttons.delete(id);
+    },
+    clear() {
+      latest.clear();
+      buttons.clear();
+    },
+  };
+}
+
+/** The item template: an event's glyph and title as text; a block as a button that zooms into its period. */
+export function createItemTemplate(
+  openAggregate: (aggregate: AggregateItemData) => void,
+  blocks: BlockButtons = createBlockButtons(),
+): (item: VisItem | undefined) => HTMLElement {
+  return (item) => {
+    if (isAggregateItem(item)) return blocks.render(item, openAggregate);
     const element = document.createElement('span');
     element.className = 'event-content';
     if (!item?.data) return element;

@@ -11,7 +11,7 @@ import { isInWindow, paddedWindow, windowAroundEvent, zoomWindow } from '../doma
 import type { TimeWindow } from '../domain/view-state.ts';
 import { appStore, useAppActions, useAppStore } from '../store/app-store.ts';
 import { selectData, selectSelectedEvent, selectVisibleTimelineItems } from '../store/selectors.ts';
-import { type VisItem, applyChanges, createItemTemplate, displayChanges, isAggregateItem } from './timeline-feed.ts';
+import { type VisItem, applyChanges, createBlockButtons, createItemTemplate, displayChanges, isAggregateItem } from './timeline-feed.ts';
 
 interface VisGroup {
   id: string;
@@ -58,6 +58,7 @@ export function TimelineView() {
   const groupsRef = useRef<DataSet<VisGroup, 'id'> | null>(null);
   /** What the DataSet holds, by id; the plan it was made from; the events it may draw. */
   const shownRef = useRef(new Map<string, VisItem>());
+  const blocksRef = useRef(createBlockButtons());
   const planRef = useRef<DisplayPlan | undefined>(undefined);
   const visibleItemsRef = useRef(selectVisibleTimelineItems(appStore.getState()));
   const refreshRef = useRef<(window?: TimeWindow, batch?: boolean) => void>(() => undefined);
@@ -90,7 +91,7 @@ export function TimelineView() {
       margin: { item: { horizontal: 4, vertical: 6 }, axis: 6 },
       height: '100%',
       groupOrder: 'order',
-      template: createItemTemplate(openAggregate),
+      template: createItemTemplate(openAggregate, blocksRef.current),
       groupTemplate: renderGroup,
       tooltip: { followMouse: false, delay: 300 },
       // data-id on each item lets tests and the benchmark find an event's element.
@@ -112,7 +113,7 @@ export function TimelineView() {
       const atRest = state.window !== undefined && sameWindow(state.window, window);
       const park = batch && atRest && changes.added.length > PARK_ABOVE_ADDED;
       if (park) timeline.setWindow(PARKED_WINDOW.start, PARKED_WINDOW.end, { animation: false });
-      applyChanges(items, shownRef.current, changes, park ? undefined : window);
+      applyChanges(items, shownRef.current, changes, park ? undefined : window, blocksRef.current);
       if (park) timeline.setWindow(window.start, window.end, { animation: false });
       // A newly added item does not know it is selected.
       if (selected && shownRef.current.has(selected) && !timeline.getSelection().includes(selected)) timeline.setSelection([selected]);
@@ -157,6 +158,7 @@ export function TimelineView() {
     itemsRef.current = items;
     groupsRef.current = groups;
     const shown = shownRef.current;
+    const blocks = blocksRef.current;
     return () => {
       resizeObserver?.disconnect();
       timeline.destroy();
@@ -166,6 +168,7 @@ export function TimelineView() {
       refreshRef.current = () => undefined;
       planRef.current = undefined;
       shown.clear();
+      blocks.clear();
     };
   }, []);
 
@@ -181,6 +184,7 @@ export function TimelineView() {
     groups.add(data.index.laneCountries.map((country, order) => ({ id: country.id, content: '', name: country.name, order })));
     items.clear();
     shownRef.current.clear();
+    blocksRef.current.clear();
     planRef.current = undefined;
     drawnMarkPendingRef.current = true;
     const target = appStore.getState().window;

@@ -6,7 +6,7 @@ import type { TimelineItemData } from './timeline-items.ts';
 import type { TimeWindow } from './view-state.ts';
 
 export interface AggregateItemData {
-  /** Changes with the bucket and the count, so a changed block is a new item, never an update in place. */
+  /** One per lane and bucket: a block whose count changes (a filter) keeps its id and is relabelled in place. */
   readonly id: string;
   /** Lane: a country id. */
   readonly group: string;
@@ -114,7 +114,7 @@ export function planDisplay(items: readonly TimelineItemData[], window: TimeWind
       const { count, group } = cell;
       display.push({
         kind: 'aggregate',
-        aggregate: { id: `${AGGREGATE_PREFIX}${group}:${start}:${end}:${count}`, group, start, end, count, period: formatBucket(start, end, step) },
+        aggregate: { id: `${AGGREGATE_PREFIX}${group}:${start}:${end}`, group, start, end, count, period: formatBucket(start, end, step) },
       });
     }
   }

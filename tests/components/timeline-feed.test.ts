@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { type DisplayPlan, planDisplay } from '../../src/domain/aggregate-items.ts';
 import { makeLocalDate } from '../../src/domain/partial-date.ts';
 import type { TimelineItemData } from '../../src/domain/timeline-items.ts';
-import { type VisItem, applyChanges, createItemTemplate, displayChanges, isAggregateItem } from '../../src/components/timeline-feed.ts';
+import { type VisItem, applyChanges, createBlockButtons, createItemTemplate, displayChanges, isAggregateItem } from '../../src/components/timeline-feed.ts';
 
 const at = (year: number, month = 1) => makeLocalDate(year, month, 1).getTime();
 const window = { start: at(1990), end: at(2000) };
@@ -75,6 +75,39 @@ describe('displayChanges and applyChanges', () => {
     element.dispatchEvent(new MouseEvent('click', { detail: 0 }));
     element.dispatchEvent(new MouseEvent('click', { detail: 1 }));
     expect(opened).toEqual([80]);
+  });
+
+  it('relabels a block whose count changes in place: same item, no DataSet change, the new count on its button', () => {
+    const dense = (count: number) => Array.from({ length: count }, (_, index) => item(`e${index}`, at(1994) + index * 86_400_000));
+    const shown = new Map<string, VisItem>();
+    const items = new DataSet<VisItem, 'id'>();
+    const blocks = createBlockButtons();
+    const template = createItemTemplate(() => undefined, blocks);
+    applyChanges(items, shown, displayChanges(shown, plan(dense(80)), laneName), window, blocks);
+    const [block] = [...shown.values()].filter(isAggregateItem);
+    // What vis-timeline does with the item it was given: draws it through the template.
+    const button = template(items.get(block?.id ?? '') ?? undefined);
+    expect(button.textContent).toBe('80');
+    const log = recordEvents(items);
+
+    const changes = displayChanges(shown, plan(dense(60)), laneName);
+    expect(changes.added).toEqual([]);
+    expect(changes.removed).toEqual([]);
+    expect(changes.relabelled.map((entry) => entry.id)).toEqual([block?.id]);
+    applyChanges(items, shown, changes, window, blocks);
+    expect(log).toEqual([]);
+    expect(button.textContent).toBe('60');
+    expect(button.getAttribute('aria-label')).toBe('Show 60 events in A, 1994');
+    // Drawn again from the data vis-timeline still holds (a selection redraws it): the latest count, not the first.
+    const redrawn = template(items.get(block?.id ?? '') ?? undefined);
+    expect(redrawn.textContent).toBe('60');
+    // vis-timeline keeps the first button when the new one looks the same: a later count must reach both.
+    applyChanges(items, shown, displayChanges(shown, plan(dense(70)), laneName), window, blocks);
+    expect([button.textContent, redrawn.textContent]).toEqual(['70', '70']);
+
+    // A new dataset forgets every block: the same bucket then shows what it is given.
+    blocks.clear();
+    expect(template(items.get(block?.id ?? '') ?? undefined).textContent).toBe('80');
   });
 
   it('writes event text as text, never as HTML', () => {

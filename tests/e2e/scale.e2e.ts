@@ -44,6 +44,34 @@ describe('the timeline at 10,000 events', () => {
     await app.close();
   });
 
+  it('relabels the blocks in place when a filter changes their counts, and back again', async () => {
+    const app = await openLarge();
+    const { page } = app;
+    const labels = () =>
+      blocks(page).evaluateAll((buttons) =>
+        Object.fromEntries(buttons.map((button) => [button.closest('.vis-item')?.getAttribute('data-id') ?? '', button.getAttribute('aria-label') ?? ''])),
+      );
+    const before = await labels();
+    // Marks on the drawn buttons: a block rebuilt by the timeline would come back without one.
+    await blocks(page).evaluateAll((buttons) => buttons.forEach((button) => button.setAttribute('data-test-mark', '')));
+    const election = page.getByRole('complementary', { name: 'Filters' }).getByRole('checkbox', { name: 'Election', exact: true });
+    await election.check();
+    await page.getByText(/^\d+ of 10000 events$/).filter({ hasNotText: '10000 of' }).waitFor();
+    await expect.poll(async () => Object.values(await labels()).some((label, index) => label !== Object.values(before)[index])).toBe(true);
+    const filtered = await labels();
+    const kept = Object.keys(filtered).filter((id) => id in before);
+    expect(kept.length).toBeGreaterThan(10);
+    const count = (label: string | undefined) => Number(/^Show (\d+) /.exec(label ?? '')?.[1]);
+    // Every block still drawn counts only elections now: fewer than all its events.
+    for (const id of kept) expect(count(filtered[id])).toBeLessThan(count(before[id]));
+    await expect(page.locator('.vis-item .event-aggregate__button:not([data-test-mark])').count()).resolves.toBe(Object.keys(filtered).length - kept.length);
+    await election.uncheck();
+    await page.getByText('10000 of 10000 events').waitFor();
+    await expect.poll(labels).toEqual(before);
+    expect(app.problems).toEqual([]);
+    await app.close();
+  });
+
   it('passes axe with blocks drawn, and each block is at least 24×24 px', async () => {
     const app = await openLarge();
     const { page } = app;
