@@ -2,7 +2,7 @@
 // destroys it on unmount. Item and lane labels are DOM nodes built from text, never HTML strings.
 // It draws only what a display plan says for the window (events near it, or "N events" blocks where they are dense),
 // so the number of items vis-timeline handles stays bounded whatever the dataset's size.
-import { useDeferredValue, useEffect, useRef, type KeyboardEvent } from 'react';
+import { useDeferredValue, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { DataSet } from 'vis-data/esnext';
 import { Timeline, type TimelineOptions } from 'vis-timeline/esnext';
 import 'vis-timeline/styles/vis-timeline-graph2d.min.css';
@@ -58,7 +58,8 @@ export function TimelineView() {
   const groupsRef = useRef<DataSet<VisGroup, 'id'> | null>(null);
   /** What the DataSet holds, by id; the plan it was made from; the events it may draw. */
   const shownRef = useRef(new Map<string, VisItem>());
-  const blocksRef = useRef(createBlockButtons());
+  // Made once (a lazy initial state), not on every render.
+  const [blocks] = useState(createBlockButtons);
   const planRef = useRef<DisplayPlan | undefined>(undefined);
   const visibleItemsRef = useRef(selectVisibleTimelineItems(appStore.getState()));
   const refreshRef = useRef<(window?: TimeWindow, batch?: boolean) => void>(() => undefined);
@@ -91,7 +92,7 @@ export function TimelineView() {
       margin: { item: { horizontal: 4, vertical: 6 }, axis: 6 },
       height: '100%',
       groupOrder: 'order',
-      template: createItemTemplate(openAggregate, blocksRef.current),
+      template: createItemTemplate(openAggregate, blocks),
       groupTemplate: renderGroup,
       tooltip: { followMouse: false, delay: 300 },
       // data-id on each item lets tests and the benchmark find an event's element.
@@ -113,7 +114,7 @@ export function TimelineView() {
       const atRest = state.window !== undefined && sameWindow(state.window, window);
       const park = batch && atRest && changes.added.length > PARK_ABOVE_ADDED;
       if (park) timeline.setWindow(PARKED_WINDOW.start, PARKED_WINDOW.end, { animation: false });
-      applyChanges(items, shownRef.current, changes, park ? undefined : window, blocksRef.current);
+      applyChanges(items, shownRef.current, changes, park ? undefined : window, blocks);
       if (park) timeline.setWindow(window.start, window.end, { animation: false });
       // A newly added item does not know it is selected.
       if (selected && shownRef.current.has(selected) && !timeline.getSelection().includes(selected)) timeline.setSelection([selected]);
@@ -158,7 +159,6 @@ export function TimelineView() {
     itemsRef.current = items;
     groupsRef.current = groups;
     const shown = shownRef.current;
-    const blocks = blocksRef.current;
     return () => {
       resizeObserver?.disconnect();
       timeline.destroy();
@@ -170,7 +170,8 @@ export function TimelineView() {
       shown.clear();
       blocks.clear();
     };
-  }, []);
+    // `blocks` never changes (state without a setter): the instance is still made once.
+  }, [blocks]);
 
   // A new dataset: park the window, load lanes and the plan's items in one batch, then show the data.
   useEffect(() => {
@@ -184,7 +185,7 @@ export function TimelineView() {
     groups.add(data.index.laneCountries.map((country, order) => ({ id: country.id, content: '', name: country.name, order })));
     items.clear();
     shownRef.current.clear();
-    blocksRef.current.clear();
+    blocks.clear();
     planRef.current = undefined;
     drawnMarkPendingRef.current = true;
     const target = appStore.getState().window;
@@ -193,7 +194,7 @@ export function TimelineView() {
       timeline.setWindow(target.start, target.end, { animation: false });
       timeline.redraw();
     }
-  }, [data]);
+  }, [data, blocks]);
 
   // Filters: a new plan for the same window; only the items that differ are removed or added.
   useEffect(() => {

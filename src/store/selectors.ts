@@ -35,12 +35,6 @@ export const selectVisibleEvents = memoSelector(filterInputs, (data, countries, 
   data ? filterEvents(data.index, data.search, { countries, actors, types, query, showContext }) : EMPTY_EVENTS,
 );
 
-/** The events the timeline draws: the filtered ones, narrowed to the steps reached so far when presenting with "reveal". */
-export const selectVisibleEventIds = memoSelector(
-  (state: AppState) => [selectVisibleEvents(state), selectRevealedEventIds(state)] as const,
-  (events, revealed) => new Set(events.filter((event) => !revealed || revealed.has(event.id)).map((event) => event.id)),
-);
-
 /** The presentation's steps: the tour being presented, else the filtered events in time order. */
 export const selectPresentationDeck = memoSelector(
   (state: AppState) => [state.data, selectVisibleEvents(state), state.tour] as const,
@@ -117,7 +111,8 @@ export const selectResultsWindow = memoSelector(
 
 const NO_ITEMS: readonly TimelineItemData[] = [];
 
-/** The timeline items of the events the timeline draws, in time order: the dataset's own list when none is hidden. */
+/** The timeline items it draws, in time order: the filtered events, narrowed to the steps reached so far when presenting
+ * with "reveal"; the dataset's own list when none is hidden. */
 export const selectVisibleTimelineItems = memoSelector(
   (state: AppState) => [state.data, selectVisibleEvents(state), selectRevealedEventIds(state)] as const,
   (data, events, revealed): readonly TimelineItemData[] => {
