@@ -8,6 +8,21 @@ import { formatWindow } from './timeline-toolbar.tsx';
 
 const BUCKETS = 120;
 
+/**
+ * The density bars as one SVG path (in a viewBox of one unit per bucket by 100): a filter that changes every count
+ * then updates one attribute, not a hundred elements.
+ */
+export function densityBarsPath(buckets: readonly number[]): string {
+  const peak = Math.max(1, ...buckets);
+  let path = '';
+  buckets.forEach((count, bucket) => {
+    if (!count) return;
+    const height = Math.round((count / peak) * 1000) / 10;
+    path += `M${bucket + 0.1} ${100 - height}h0.8v${height}h-0.8z`;
+  });
+  return path;
+}
+
 export function OverviewStrip() {
   const data = useAppStore(selectData);
   const events = useAppStore(selectVisibleEvents);
@@ -17,10 +32,9 @@ export function OverviewStrip() {
   const dragRef = useRef<{ pointerX: number; window: TimeWindow } | null>(null);
 
   const span = useMemo(() => (data ? paddedWindow(data.index.span.start, data.index.span.end, 0.02) : undefined), [data]);
-  const buckets = useMemo(() => (span ? densityBuckets(events, span, BUCKETS) : []), [events, span]);
+  const bars = useMemo(() => (span ? densityBarsPath(densityBuckets(events, span, BUCKETS)) : ''), [events, span]);
   if (!data || !span) return null;
   const width = span.end - span.start;
-  const peak = Math.max(1, ...buckets);
   const left = window ? Math.max(0, ((window.start - span.start) / width) * 100) : 0;
   const right = window ? Math.min(100, ((window.end - span.start) / width) * 100) : 100;
 
@@ -77,9 +91,7 @@ export function OverviewStrip() {
         onPointerCancel={onPointerUp}
       >
         <svg className="overview__bars" viewBox={`0 0 ${BUCKETS} 100`} preserveAspectRatio="none" aria-hidden="true" focusable="false">
-          {buckets.map((count, bucket) =>
-            count ? <rect key={bucket} x={bucket + 0.1} width={0.8} y={100 - (count / peak) * 100} height={(count / peak) * 100} /> : null,
-          )}
+          <path d={bars} />
         </svg>
         <div
           className="overview__window"

@@ -22,6 +22,8 @@ export function normaliseText(text: string): string {
 
 /** The normalised, de-duplicated terms of a query; all must match. Empty for a blank query. */
 export function parseQuery(query: string): string[] {
+  // Most filter changes come with no query: skip the Unicode normalisation.
+  if (!query.trim()) return [];
   return [...new Set(normaliseText(query).split(WHITESPACE).filter((term) => term.length > 0))];
 }
 
