@@ -188,25 +188,20 @@ export function createBlockButtons(): BlockButtons {
   };
 }
 
-/** The item template: an event's glyph and title as text; a block as a button that zooms into its period. */
+/** The item template: an event's title as text (its glyph drawn beside it); a block as a button that zooms into its period. */
 export function createItemTemplate(
   openAggregate: (aggregate: AggregateItemData) => void,
   blocks: BlockButtons = createBlockButtons(),
 ): (item: VisItem | undefined) => HTMLElement {
   return (item) => {
     if (isAggregateItem(item)) return blocks.render(item, openAggregate);
+    // One element per event (vis-timeline adds three of its own): the type's glyph is drawn by CSS from data-glyph.
     const element = document.createElement('span');
-    element.className = 'event-content';
+    element.className = 'event-content event-label';
     if (!item?.data) return element;
-    const glyph = document.createElement('span');
-    glyph.className = 'event-glyph';
-    glyph.setAttribute('aria-hidden', 'true');
-    glyph.textContent = typeGlyph(item.data.typeSlot);
-    const label = document.createElement('span');
-    label.className = 'event-label';
-    label.textContent = item.data.label;
+    element.dataset.glyph = typeGlyph(item.data.typeSlot);
     element.title = item.data.description;
-    element.append(glyph, label);
+    element.textContent = item.data.label;
     return element;
   };
 }

@@ -26,6 +26,33 @@ describe('the timeline in Chromium', () => {
     await app.close();
   });
 
+  it('marks each event with its type’s glyph, the one the legend shows beside the type’s name', async () => {
+    const app = await openApp(browser);
+    const { page } = app;
+    await expect.poll(() => page.locator('.vis-item[data-id] .event-label').count()).toBeGreaterThan(0);
+    const legend = new Map(
+      await page.locator('.legend__item:has(.legend__swatch)').evaluateAll((items) =>
+        items.map((item) => [item.className.match(/event--slot-\d+/)?.[0] ?? '', item.querySelector('.legend__swatch')?.textContent ?? ''] as const),
+      ),
+    );
+    const drawn = await page.locator('.vis-item[data-id]:has(.event-label)').evaluateAll((items) =>
+      items.map((item) => ({
+        slot: item.className.match(/event--slot-\d+/)?.[0] ?? '',
+        // The glyph is drawn before the title, in the same colour as the type's edge; the title stays plain text.
+        glyph: getComputedStyle(item.querySelector('.event-label') as Element, '::before').content,
+        label: item.querySelector('.event-label')?.textContent ?? '',
+      })),
+    );
+    expect(drawn.length).toBeGreaterThan(10);
+    for (const item of drawn) {
+      const glyph = legend.get(item.slot);
+      expect(glyph, item.slot).toBeTruthy();
+      expect(item.glyph).toContain(glyph);
+      expect(item.label).not.toContain(glyph);
+    }
+    await app.close();
+  });
+
   it('draws a period as a range and a day-precise event as a point', async () => {
     const app = await openApp(browser);
     const events = builtinEvents();
