@@ -106,19 +106,28 @@ export function filterEvents(index: IndexedDataset, search: SearchIndex, filters
   return result;
 }
 
+/** What the filters leave: the matching events and the facet counts, found together in one pass. */
+export interface FilterResult {
+  /** The events matching every filter, in the index's chronological order. */
+  readonly events: readonly TimelineEvent[];
+  readonly counts: FacetCounts;
+}
+
 /**
- * Faceted counts in one pass. An event that passes every facet counts for its value in all three; one that fails
- * exactly one facet still counts for its values in that facet, since selecting one of them would let it through.
- * So toggling values within a facet never changes that facet's own counts.
+ * The matching events and the faceted counts in one pass over the events. An event that passes every facet matches
+ * and counts for its value in all three; one that fails exactly one facet still counts for its values in that facet,
+ * since selecting one of them would let it through. So toggling values within a facet never changes its own counts.
  */
-export function countFacets(index: IndexedDataset, search: SearchIndex, filters: FilterState): FacetCounts {
+export function filterAndCountFacets(index: IndexedDataset, search: SearchIndex, filters: FilterState): FilterResult {
   const haystacks = haystacksFor(index, search);
   const codes = facetCodes(index);
   const compiled = compile(filters, codes);
+  const { events } = index;
+  const matching: TimelineEvent[] = [];
   const countryCounts = new Int32Array(codes.countryCode.size);
   const typeCounts = new Int32Array(codes.typeCode.size);
   const actorCounts = new Int32Array(codes.actorCode.size);
-  for (let position = 0; position < index.events.length; position += 1) {
+  for (let position = 0; position < events.length; position += 1) {
     if (!passesBase(position, haystacks, codes, compiled)) continue;
     const countryCode = codes.country[position]!;
     const typeCode = codes.type[position]!;
@@ -129,16 +138,25 @@ export function countFacets(index: IndexedDataset, search: SearchIndex, filters:
     if (country && actor) typeCounts[typeCode]! += 1;
     if (country && type) {
       for (let at = codes.actorStart[position]!; at < codes.actorStart[position + 1]!; at += 1) actorCounts[codes.actors[at]!]! += 1;
+      if (actor) matching.push(events[position]!);
     }
   }
   // Only values the dataset lists are reported, so the maps hold exactly the documented keys.
   const counted = (items: readonly { readonly id: string }[], code: ReadonlyMap<string, number>, counts: Int32Array) =>
     new Map(items.map((item) => [item.id, counts[code.get(item.id) ?? -1] ?? 0]));
   return {
-    countries: counted(index.laneCountries, codes.countryCode, countryCounts),
-    types: counted(index.dataset.types, codes.typeCode, typeCounts),
-    actors: counted(index.dataset.actors, codes.actorCode, actorCounts),
+    events: matching,
+    counts: {
+      countries: counted(index.laneCountries, codes.countryCode, countryCounts),
+      types: counted(index.dataset.types, codes.typeCode, typeCounts),
+      actors: counted(index.dataset.actors, codes.actorCode, actorCounts),
+    },
   };
+}
+
+/** For every value of each facet: how many events match all other filters and have that value. */
+export function countFacets(index: IndexedDataset, search: SearchIndex, filters: FilterState): FacetCounts {
+  return filterAndCountFacets(index, search, filters).counts;
 }
 
 /** True if any filter hides events: a selected facet value, a non-blank query or context events hidden. */

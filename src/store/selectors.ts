@@ -1,6 +1,6 @@
 // Derived state: computed from the store's sources, memoised on the inputs they read, never stored.
 import type { TimelineEvent } from '../domain/dataset.ts';
-import { type FacetCounts, countFacets, filterEvents, isFilterActive } from '../domain/filters.ts';
+import { type FacetCounts, type FilterResult, filterAndCountFacets, isFilterActive } from '../domain/filters.ts';
 import { EMPTY_DECK, presentationDeck, revealedEventIds, stepPosition } from '../domain/presentation.ts';
 import type { Actor, Country, EventType } from '../domain/schema.ts';
 import { type TimelineItemData, paddedWindow } from '../domain/timeline-items.ts';
@@ -31,9 +31,12 @@ const EMPTY_EVENTS: readonly TimelineEvent[] = [];
 const filterInputs = (state: AppState) =>
   [state.data, state.countries, state.actors, state.types, state.query, state.showContext] as const;
 
-export const selectVisibleEvents = memoSelector(filterInputs, (data, countries, actors, types, query, showContext) =>
-  data ? filterEvents(data.index, data.search, { countries, actors, types, query, showContext }) : EMPTY_EVENTS,
+/** The events and the facet counts, found together in one pass when a filter changes. */
+const selectFilterResult = memoSelector(filterInputs, (data, countries, actors, types, query, showContext): FilterResult | undefined =>
+  data ? filterAndCountFacets(data.index, data.search, { countries, actors, types, query, showContext }) : undefined,
 );
+
+export const selectVisibleEvents = (state: AppState): readonly TimelineEvent[] => selectFilterResult(state)?.events ?? EMPTY_EVENTS;
 
 /** The presentation's steps: the tour being presented, else the filtered events in time order. */
 export const selectPresentationDeck = memoSelector(
@@ -50,9 +53,7 @@ export const selectRevealedEventIds = memoSelector(
   (hiding, deck, position) => (hiding ? revealedEventIds(deck, position) : undefined),
 );
 
-export const selectFacetCounts = memoSelector(filterInputs, (data, countries, actors, types, query, showContext): FacetCounts | undefined =>
-  data ? countFacets(data.index, data.search, { countries, actors, types, query, showContext }) : undefined,
-);
+export const selectFacetCounts = (state: AppState): FacetCounts | undefined => selectFilterResult(state)?.counts;
 
 export const selectIsFilterActive = (state: AppState): boolean => isFilterActive(state);
 

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type IndexedDataset, type TimelineEvent, compareTimelineEvents, indexDataset } from '../../src/domain/dataset.ts';
-import { type Facet, FACETS, countFacets, filterEvents, isFilterActive, toggleValue } from '../../src/domain/filters.ts';
+import { type Facet, FACETS, countFacets, filterAndCountFacets, filterEvents, isFilterActive, toggleValue } from '../../src/domain/filters.ts';
 import type { Dataset, EventRecord } from '../../src/domain/schema.ts';
 import { buildSearchIndex, normaliseText, parseQuery } from '../../src/domain/search.ts';
 import { DEFAULT_FILTERS, type FilterState } from '../../src/domain/view-state.ts';
@@ -254,6 +254,18 @@ describe('filterEvents and countFacets, for any filters', () => {
       fc.property(indexArb, filtersArb, (index, state) => {
         const result = filterEvents(index, buildSearchIndex(index), state);
         expect(ids(result)).toEqual(ids(index.events.filter((event) => oracleMatches(index, event, state))));
+      }),
+      RUNS,
+    );
+  });
+
+  it('find in one pass the same events as filterEvents (the counts are checked against the oracle below)', () => {
+    fc.assert(
+      fc.property(indexArb, filtersArb, (index, state) => {
+        const search = buildSearchIndex(index);
+        const both = filterAndCountFacets(index, search, state);
+        expect(ids(both.events)).toEqual(ids(filterEvents(index, search, state)));
+        expect(ids(both.events)).toEqual(ids(index.events.filter((event) => oracleMatches(index, event, state))));
       }),
       RUNS,
     );
