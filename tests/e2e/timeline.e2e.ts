@@ -38,7 +38,7 @@ describe('the timeline in Chromium', () => {
     const drawn = await page.locator('.vis-item[data-id]:has(.event-label)').evaluateAll((items) =>
       items.map((item) => ({
         slot: item.className.match(/event--slot-\d+/)?.[0] ?? '',
-        // The glyph is drawn before the title, in the same colour as the type's edge; the title stays plain text.
+        // The glyph is drawn before the title by CSS; the title's own text stays the record's title alone.
         glyph: getComputedStyle(item.querySelector('.event-label') as Element, '::before').content,
         label: item.querySelector('.event-label')?.textContent ?? '',
       })),
