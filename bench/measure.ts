@@ -13,7 +13,13 @@ declare global {
   }
 }
 
-export type PageKind = 'app' | 'tuned' | 'default' | 'builtin';
+/** `appAtPart`: the app opened by a link at the tuned page's window (a tenth of the span), to compare like for like. */
+export type PageKind = 'app' | 'appAtPart' | 'tuned' | 'default' | 'builtin';
+
+/** Pages driven through the app's own controls. */
+export function isApp(kind: PageKind): boolean {
+  return kind === 'app' || kind === 'appAtPart';
+}
 
 /** Settled: no DOM change for this many frames after an input. */
 const QUIET_FRAMES = 5;
@@ -104,7 +110,7 @@ async function measureFilterCall(page: Page, cdp: CDPSession, filter: { onlyType
 
 /** Shows only one event type, then all again: the trap is in bringing items back. */
 export async function facetToggle(page: Page, cdp: CDPSession, kind: PageKind, typeId: string, typeLabel: string) {
-  if (kind === 'app') {
+  if (isApp(kind)) {
     const checkbox = page.getByRole('complementary', { name: 'Filters' }).getByRole('checkbox', { name: typeLabel, exact: true });
     if (!(await checkbox.count())) return undefined;
     // Find it first: Playwright's role query runs on the page's main thread and would count as the app's script.
@@ -124,7 +130,7 @@ export async function facetToggle(page: Page, cdp: CDPSession, kind: PageKind, t
 /** Types SEARCH_TEXT one key at a time, measuring each, then checks fast typing keeps every key. */
 export async function searchKeystrokes(page: Page, cdp: CDPSession, kind: PageKind) {
   const samples: LatencySample[] = [];
-  if (kind === 'app') {
+  if (isApp(kind)) {
     const box = page.getByRole('searchbox', { name: 'Search events' });
     if (!(await box.count())) return undefined;
     await box.click();
@@ -169,7 +175,7 @@ async function recordFrames(page: Page, limitMs: number, steps: number, step: (i
 
 /** From the whole span to about a year (wheel), a drag there, and back out: frames of each phase. */
 export async function zoomAndPan(page: Page, kind: PageKind, limitMs: number) {
-  if (kind === 'app') {
+  if (isApp(kind)) {
     await page.getByRole('button', { name: 'Fit all' }).click();
     await page.waitForTimeout(700);
   } else {

@@ -5,7 +5,7 @@
 import { DataSet, DataView } from 'vis-data/esnext';
 import { Timeline, type TimelineOptions } from 'vis-timeline/esnext';
 import 'vis-timeline/styles/vis-timeline-graph2d.min.css';
-import { parsePartialDate, toInterval } from '../../src/domain/partial-date.ts';
+import { dataSpan, recordTimes, tunedWindow } from '../tuned-window.ts';
 
 interface PlainRecord {
   id: string;
@@ -43,19 +43,12 @@ const config = params.get('config') === 'tuned' ? 'tuned' : 'default';
 const dataUrl = params.get('data') ?? '';
 const FAR_AWAY = { start: Date.UTC(9000, 0, 1), end: Date.UTC(9001, 0, 1) };
 
-function interval(text: string): { start: number; end: number } {
-  const parsed = parsePartialDate(text);
-  if (!parsed.ok) throw new Error(parsed.error);
-  return toInterval(parsed.value);
-}
-
 function toItem(record: PlainRecord): PlainItem {
-  const start = interval(record.start);
-  const end = record.end ? interval(record.end).end : undefined;
+  const { start, end } = recordTimes(record);
   return {
     id: record.id,
     group: record.country,
-    start: start.start,
+    start,
     end,
     type: end ? 'range' : 'point',
     content: '',
@@ -75,10 +68,7 @@ function template(item: PlainItem | undefined): HTMLElement {
 const response = await fetch(dataUrl);
 const dataset = (await response.json()) as PlainDataset;
 const itemList = dataset.events.map(toItem);
-const span = itemList.reduce(
-  (whole, item) => ({ start: Math.min(whole.start, item.start), end: Math.max(whole.end, item.end ?? item.start) }),
-  { start: Infinity, end: -Infinity },
-);
+const span = dataSpan(dataset.events);
 const groups = new DataSet(dataset.countries.map((country) => ({ id: country.id, content: country.name })));
 const container = document.getElementById('timeline') as HTMLElement;
 
@@ -95,9 +85,7 @@ if (config === 'default') {
   timeline = new Timeline(container, items, groups, { ...baseOptions, start: span.start, end: span.end });
 } else {
   // Options start/end, because vis-timeline fits all data on its first redraw without them.
-  const part = (span.end - span.start) / 10;
-  const middle = (span.start + span.end) / 2;
-  const initial = { start: middle - part / 2, end: middle + part / 2 };
+  const initial = tunedWindow(span);
   timeline = new Timeline(container, items, groups, { ...baseOptions, cluster: {}, ...initial });
   timeline.setWindow(FAR_AWAY.start, FAR_AWAY.end, { animation: false });
   allItems.add(itemList);
