@@ -25,7 +25,7 @@ import {
   zoomAndPan,
 } from './measure.ts';
 import { PROBES_SCRIPT } from './probes.ts';
-import { dataSpan, tunedWindow, windowQuery } from './tuned-window.ts';
+import { dataSpan, recordTimes, tunedWindow, windowQuery } from './tuned-window.ts';
 import { type Cell, type Row, markdownTable, mean, percentile, summarise } from './report.ts';
 
 const { values: args } = parseArgs({
@@ -66,7 +66,7 @@ const tunedWindowQuery = new Map<number, string>();
 for (const n of sizes) {
   const dataset = generateDataset(n);
   writeFileSync(resolve(siteDir, 'data', `events-${n}.json`), JSON.stringify(dataset));
-  tunedWindowQuery.set(n, windowQuery(tunedWindow(dataSpan(dataset.events))));
+  tunedWindowQuery.set(n, windowQuery(tunedWindow(dataSpan(dataset.events.map(recordTimes)))));
 }
 
 const urls = (base: string, n: number): Record<PageKind, string> => ({

@@ -23,11 +23,11 @@ export function recordTimes(record: DatedRecord): { start: number; end?: number 
   return { start: interval(record.start).start, end: record.end ? interval(record.end).end : undefined };
 }
 
-/** From the earliest start to the latest end (or start, for a point). */
-export function dataSpan(records: readonly DatedRecord[]): Span {
+/** From the earliest start to the latest end (or start, for a point), of records' times (from `recordTimes`). */
+export function dataSpan(items: readonly { readonly start: number; readonly end?: number }[]): Span {
   let start = Infinity;
   let end = -Infinity;
-  for (const times of records.map(recordTimes)) {
+  for (const times of items) {
     start = Math.min(start, times.start);
     end = Math.max(end, times.end ?? times.start);
   }
