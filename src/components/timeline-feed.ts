@@ -1,8 +1,8 @@
 // Feeds vis-timeline what a display plan says to draw, touching only what changed, and never in the slow way:
 // vis-timeline draws and measures an item at once (a forced layout each) when it is added or updated while in view,
 // but lays out in one batch an item that arrives out of view and is then moved into it. So new items are added at a
-// far-off date and moved to their real dates in one update. A block whose count changes keeps its id and its place:
-// only its button's text changes, which vis-timeline need not know (its size comes from its dates).
+// far-off date and moved to their real dates, one update per lane. A block whose count changes keeps its id and its
+// place: only its button's text changes, which vis-timeline need not know (its size comes from its dates).
 import type { DataSet } from 'vis-data/esnext';
 import { type AggregateItemData, type DisplayItem, type DisplayPlan, describeAggregate } from '../domain/aggregate-items.ts';
 import type { TimelineItemData } from '../domain/timeline-items.ts';
@@ -98,7 +98,7 @@ export function displayChanges(shown: ReadonlyMap<string, VisItem>, plan: Displa
 /**
  * Applies the changes to the DataSet (and to `shown`, which mirrors it). `window` is what the timeline shows; items
  * that may show in it take the detour through a far-off date. Undefined when the timeline's window is parked
- * elsewhere, so nothing is in view.
+ * elsewhere, so nothing is in view. `laneOrder` ranks lanes top to bottom (lanes it does not rank come last).
  */
 export function applyChanges(
   items: DataSet<VisItem, 'id'>,
@@ -106,6 +106,7 @@ export function applyChanges(
   changes: DisplayChanges,
   window: TimeWindow | undefined,
   blocks?: BlockButtons,
+  laneOrder?: ReadonlyMap<string, number>,
 ): void {
   if (changes.removed.length) {
     items.remove([...changes.removed]);
@@ -125,8 +126,38 @@ export function applyChanges(
     window !== undefined && (item.end ?? item.start).getTime() >= window.start - slack && item.start.getTime() <= window.end + slack;
   const visible = changes.added.filter(inView);
   items.add(changes.added.map((item) => (inView(item) ? arriving(item) : item)));
-  if (visible.length) items.update(visible);
+  for (const batch of laneBatches(visible, laneOrder)) items.update(batch);
   for (const item of changes.added) shown.set(item.id, item);
+}
+
+/**
+ * The items to move into view, in updates from the top lane down. vis-timeline draws the lanes it finds in view
+ * when an update lands, judging by their heights before it: moved all at once, every lane's new events would be
+ * drawn, then hidden again where the rows they stack push the lanes below out of view. So an update ends with each
+ * lane that gains events; lanes that gain only blocks share one (blocks never overlap one another, so such a lane
+ * grows by a row at most). Lanes `laneOrder` does not rank come last.
+ */
+export function laneBatches(items: readonly VisItem[], laneOrder: ReadonlyMap<string, number> | undefined): VisItem[][] {
+  const lanes = new Map<string, VisItem[]>();
+  for (const item of items) {
+    const lane = lanes.get(item.group);
+    if (lane) lane.push(item);
+    else lanes.set(item.group, [item]);
+  }
+  const rank = (group: string) => laneOrder?.get(group) ?? Number.MAX_SAFE_INTEGER;
+  // The sort is stable: lanes the order does not rank keep their order of first appearance.
+  const ordered = [...lanes.entries()].sort(([a], [b]) => rank(a) - rank(b)).map(([, lane]) => lane);
+  const batches: VisItem[][] = [];
+  let batch: VisItem[] = [];
+  for (const lane of ordered) {
+    batch.push(...lane);
+    if (lane.some((item) => !isAggregateItem(item))) {
+      batches.push(batch);
+      batch = [];
+    }
+  }
+  if (batch.length) batches.push(batch);
+  return batches;
 }
 
 export function isAggregateItem(item: VisItem | undefined): item is VisAggregateItem {

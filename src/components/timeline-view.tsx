@@ -19,11 +19,9 @@ interface VisGroup {
   name: string;
 }
 
-// Far from any data: items are loaded while the window is here, so vis-timeline lays them out in one batch
-// (adding items inside the visible window forces a layout per item).
+// Far from any data: a new dataset's items are loaded while the window is here, so vis-timeline lays them out in one
+// batch (adding items inside the visible window forces a layout per item).
 const PARKED_WINDOW = { start: Date.UTC(9000, 0, 1), end: Date.UTC(9001, 0, 1) };
-/** Adding fewer items than this is cheaper item by item than a redraw of everything in view (removing is cheap). */
-const PARK_ABOVE_ADDED = 20;
 
 export function prefersReducedMotion(): boolean {
   return typeof window.matchMedia === 'function' && window.matchMedia('(prefers-reduced-motion: reduce)').matches;
@@ -62,7 +60,9 @@ export function TimelineView() {
   const [blocks] = useState(createBlockButtons);
   const planRef = useRef<DisplayPlan | undefined>(undefined);
   const visibleItemsRef = useRef(selectVisibleTimelineItems(appStore.getState()));
-  const refreshRef = useRef<(window?: TimeWindow, batch?: boolean) => void>(() => undefined);
+  const refreshRef = useRef<(window?: TimeWindow) => void>(() => undefined);
+  /** Each lane's place, top to bottom. */
+  const laneOrderRef = useRef<ReadonlyMap<string, number>>(new Map());
   const wasHiddenRef = useRef(false);
   const drawnMarkPendingRef = useRef(false);
 
@@ -102,20 +102,16 @@ export function TimelineView() {
     timeline.setWindow(PARKED_WINDOW.start, PARKED_WINDOW.end, { animation: false });
 
     // Draw what the plan says for the window (the timeline's own by default); nothing while parked for a load.
-    // Many items added at once (a filter): park the window around the change, so the timeline redraws once.
-    refreshRef.current = (window = windowOf(timeline), batch = false) => {
+    refreshRef.current = (window = windowOf(timeline)) => {
       const state = appStore.getState();
       if (!state.data || window.start >= PARKED_WINDOW.start) return;
       const selected = state.selectedEventId;
       const plan = planDisplay(visibleItemsRef.current, window, { ...DEFAULT_DISPLAY_OPTIONS, pinned: selected ? new Set([selected]) : undefined });
       planRef.current = plan;
       const changes = displayChanges(shownRef.current, plan, (group) => state.data?.index.countriesById.get(group)?.name ?? group);
-      // Not while the window moves (an animation or a drag, which parking would cut short): the store has its target.
-      const atRest = state.window !== undefined && sameWindow(state.window, window);
-      const park = batch && atRest && changes.added.length > PARK_ABOVE_ADDED;
-      if (park) timeline.setWindow(PARKED_WINDOW.start, PARKED_WINDOW.end, { animation: false });
-      applyChanges(items, shownRef.current, changes, park ? undefined : window, blocks);
-      if (park) timeline.setWindow(window.start, window.end, { animation: false });
+      // A new dataset is planned for its target window while the timeline is still parked: nothing is in view yet.
+      const parked = windowOf(timeline).start >= PARKED_WINDOW.start;
+      applyChanges(items, shownRef.current, changes, parked ? undefined : window, blocks, laneOrderRef.current);
       // A newly added item does not know it is selected.
       if (selected && shownRef.current.has(selected) && !timeline.getSelection().includes(selected)) timeline.setSelection([selected]);
     };
@@ -183,6 +179,7 @@ export function TimelineView() {
     visibleItemsRef.current = selectVisibleTimelineItems(appStore.getState());
     groups.clear();
     groups.add(data.index.laneCountries.map((country, order) => ({ id: country.id, content: '', name: country.name, order })));
+    laneOrderRef.current = new Map(data.index.laneCountries.map((country, order) => [country.id, order]));
     items.clear();
     shownRef.current.clear();
     blocks.clear();
@@ -190,7 +187,7 @@ export function TimelineView() {
     drawnMarkPendingRef.current = true;
     const target = appStore.getState().window;
     if (target) {
-      refreshRef.current(target, true);
+      refreshRef.current(target);
       timeline.setWindow(target.start, target.end, { animation: false });
       timeline.redraw();
     }
@@ -199,7 +196,7 @@ export function TimelineView() {
   // Filters: a new plan for the same window; only the items that differ are removed or added.
   useEffect(() => {
     visibleItemsRef.current = visibleItems;
-    refreshRef.current(undefined, true);
+    refreshRef.current();
   }, [visibleItems]);
 
   // Shown again: lay out at the current size now rather than at vis-timeline's next resize poll (up to 1 s).

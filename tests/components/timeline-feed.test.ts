@@ -9,8 +9,8 @@ const at = (year: number, month = 1) => makeLocalDate(year, month, 1).getTime();
 const window = { start: at(1990), end: at(2000) };
 const laneName = (group: string) => group.toUpperCase();
 
-function item(id: string, start: number): TimelineItemData {
-  return { id, group: 'a', start, kind: 'point', className: 'event', label: `Label ${id}`, description: `About ${id}`, typeSlot: 0 };
+function item(id: string, start: number, group = 'a'): TimelineItemData {
+  return { id, group, start, kind: 'point', className: 'event', label: `Label ${id}`, description: `About ${id}`, typeSlot: 0 };
 }
 
 /** The DataSet's events in order, with the start year each add or update carried. */
@@ -47,6 +47,29 @@ describe('displayChanges and applyChanges', () => {
     // 1993 is in the window; 1986 is in the margin, more than a quarter window before it.
     applyChanges(items, shown, displayChanges(shown, plan([item('far', at(1986)), item('near', at(1993))]), laneName), window);
     expect(log).toEqual(['add far@1986,near@9000', 'update near@1993']);
+  });
+
+  it('moves items into view one lane at a time, from the top lane down, so vis-timeline never draws a lane pushed out of view', () => {
+    const shown = new Map<string, VisItem>();
+    const items = new DataSet<VisItem, 'id'>();
+    const log = recordEvents(items);
+    const records = [item('low-1', at(1991), 'low'), item('top-1', at(1992), 'top'), item('low-2', at(1993), 'low'), item('odd', at(1994), 'odd')];
+    const laneOrder = new Map([['top', 0], ['low', 1]]);
+    applyChanges(items, shown, displayChanges(shown, plan(records), laneName), window, undefined, laneOrder);
+    // A lane the order does not know comes last.
+    expect(log).toEqual(['add low-1@9000,top-1@9000,low-2@9000,odd@9000', 'update top-1@1992', 'update low-1@1991,low-2@1993', 'update odd@1994']);
+  });
+
+  it('moves lanes that gain only blocks into view in one update, since blocks never stack', () => {
+    const dense = (group: string) => Array.from({ length: 60 }, (_, index) => item(`${group}-${index}`, at(1994) + index * 86_400_000, group));
+    const records = [...dense('low'), ...dense('top')].sort((a, b) => a.start - b.start);
+    const shown = new Map<string, VisItem>();
+    const items = new DataSet<VisItem, 'id'>();
+    const log = recordEvents(items);
+    applyChanges(items, shown, displayChanges(shown, plan(records), laneName), window, undefined, new Map([['top', 0], ['low', 1]]));
+    expect([...shown.values()].every(isAggregateItem)).toBe(true);
+    expect(log).toHaveLength(2);
+    expect(log[1]).toMatch(/^update aggregate:top:\S+@1994,aggregate:low:\S+@1994$/);
   });
 
   it('adds everything directly when the timeline is parked elsewhere', () => {
