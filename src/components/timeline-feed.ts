@@ -98,7 +98,8 @@ export function displayChanges(shown: ReadonlyMap<string, VisItem>, plan: Displa
 /**
  * Applies the changes to the DataSet (and to `shown`, which mirrors it). `window` is what the timeline shows; items
  * that may show in it take the detour through a far-off date. Undefined when the timeline's window is parked
- * elsewhere, so nothing is in view. `laneOrder` ranks lanes top to bottom (lanes it does not rank come last).
+ * elsewhere, so nothing is in view. With `laneOrder` (lanes ranked top to bottom), items move into view lane by lane
+ * (see `laneBatches`); without it, in one update, as a window in motion wants (one redraw per frame).
  */
 export function applyChanges(
   items: DataSet<VisItem, 'id'>,
@@ -126,7 +127,9 @@ export function applyChanges(
     window !== undefined && (item.end ?? item.start).getTime() >= window.start - slack && item.start.getTime() <= window.end + slack;
   const visible = changes.added.filter(inView);
   items.add(changes.added.map((item) => (inView(item) ? arriving(item) : item)));
-  for (const batch of laneBatches(visible, laneOrder)) items.update(batch);
+  if (!laneOrder) {
+    if (visible.length) items.update(visible);
+  } else for (const batch of laneBatches(visible, laneOrder)) items.update(batch);
   for (const item of changes.added) shown.set(item.id, item);
 }
 
@@ -137,14 +140,14 @@ export function applyChanges(
  * lane that gains events; lanes that gain only blocks share one (blocks never overlap one another, so such a lane
  * grows by a row at most). Lanes `laneOrder` does not rank come last.
  */
-export function laneBatches(items: readonly VisItem[], laneOrder: ReadonlyMap<string, number> | undefined): VisItem[][] {
+export function laneBatches(items: readonly VisItem[], laneOrder: ReadonlyMap<string, number>): VisItem[][] {
   const lanes = new Map<string, VisItem[]>();
   for (const item of items) {
     const lane = lanes.get(item.group);
     if (lane) lane.push(item);
     else lanes.set(item.group, [item]);
   }
-  const rank = (group: string) => laneOrder?.get(group) ?? Number.MAX_SAFE_INTEGER;
+  const rank = (group: string) => laneOrder.get(group) ?? Number.MAX_SAFE_INTEGER;
   // The sort is stable: lanes the order does not rank keep their order of first appearance.
   const ordered = [...lanes.entries()].sort(([a], [b]) => rank(a) - rank(b)).map(([, lane]) => lane);
   const batches: VisItem[][] = [];

@@ -60,7 +60,7 @@ export function TimelineView() {
   const [blocks] = useState(createBlockButtons);
   const planRef = useRef<DisplayPlan | undefined>(undefined);
   const visibleItemsRef = useRef(selectVisibleTimelineItems(appStore.getState()));
-  const refreshRef = useRef<(window?: TimeWindow) => void>(() => undefined);
+  const refreshRef = useRef<(window?: TimeWindow, moving?: boolean) => void>(() => undefined);
   /** Each lane's place, top to bottom. */
   const laneOrderRef = useRef<ReadonlyMap<string, number>>(new Map());
   const wasHiddenRef = useRef(false);
@@ -102,7 +102,8 @@ export function TimelineView() {
     timeline.setWindow(PARKED_WINDOW.start, PARKED_WINDOW.end, { animation: false });
 
     // Draw what the plan says for the window (the timeline's own by default); nothing while parked for a load.
-    refreshRef.current = (window = windowOf(timeline)) => {
+    // At rest (a filter, a selection), lane by lane; while the window moves, in one update per frame.
+    refreshRef.current = (window = windowOf(timeline), moving = false) => {
       const state = appStore.getState();
       if (!state.data || window.start >= PARKED_WINDOW.start) return;
       const selected = state.selectedEventId;
@@ -111,7 +112,7 @@ export function TimelineView() {
       const changes = displayChanges(shownRef.current, plan, (group) => state.data?.index.countriesById.get(group)?.name ?? group);
       // A new dataset is planned for its target window while the timeline is still parked: nothing is in view yet.
       const parked = windowOf(timeline).start >= PARKED_WINDOW.start;
-      applyChanges(items, shownRef.current, changes, parked ? undefined : window, blocks, laneOrderRef.current);
+      applyChanges(items, shownRef.current, changes, parked ? undefined : window, blocks, moving ? undefined : laneOrderRef.current);
       // A newly added item does not know it is selected.
       if (selected && shownRef.current.has(selected) && !timeline.getSelection().includes(selected)) timeline.setSelection([selected]);
     };
@@ -130,7 +131,7 @@ export function TimelineView() {
     timeline.on('rangechange', (properties: { start: Date; end: Date }) => {
       const next = { start: properties.start.getTime(), end: properties.end.getTime() };
       if (next.start >= PARKED_WINDOW.start) return;
-      if (!planRef.current || !planServes(planRef.current, next)) refreshRef.current(next);
+      if (!planRef.current || !planServes(planRef.current, next)) refreshRef.current(next, true);
     });
     timeline.on('rangechanged', (properties: { start: Date; end: Date; byUser: boolean }) => {
       const next = { start: properties.start.getTime(), end: properties.end.getTime() };
