@@ -99,7 +99,7 @@ export function displayChanges(shown: ReadonlyMap<string, VisItem>, plan: Displa
  * Applies the changes to the DataSet (and to `shown`, which mirrors it). `window` is what the timeline shows; items
  * that may show in it take the detour through a far-off date. Undefined when the timeline's window is parked
  * elsewhere, so nothing is in view. With `laneOrder` (lanes ranked top to bottom), items move into view lane by lane
- * (see `laneBatches`); without it, in one update, as a window in motion wants (one redraw per frame).
+ * (see `laneBatches`); without it, in one update (one redraw: what a moving window wants).
  */
 export function applyChanges(
   items: DataSet<VisItem, 'id'>,

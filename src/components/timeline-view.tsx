@@ -60,7 +60,7 @@ export function TimelineView() {
   const [blocks] = useState(createBlockButtons);
   const planRef = useRef<DisplayPlan | undefined>(undefined);
   const visibleItemsRef = useRef(selectVisibleTimelineItems(appStore.getState()));
-  const refreshRef = useRef<(window?: TimeWindow, moving?: boolean) => void>(() => undefined);
+  const refreshRef = useRef<(window?: TimeWindow, byLane?: boolean) => void>(() => undefined);
   /** Each lane's place, top to bottom. */
   const laneOrderRef = useRef<ReadonlyMap<string, number>>(new Map());
   const wasHiddenRef = useRef(false);
@@ -102,8 +102,9 @@ export function TimelineView() {
     timeline.setWindow(PARKED_WINDOW.start, PARKED_WINDOW.end, { animation: false });
 
     // Draw what the plan says for the window (the timeline's own by default); nothing while parked for a load.
-    // At rest (a filter, a selection), lane by lane; while the window moves, in one update per frame.
-    refreshRef.current = (window = windowOf(timeline), moving = false) => {
+    // A filter's changes lane by lane (it may turn a row of blocks into stacked events, pushing lanes out of view);
+    // the window's moves in one update, one redraw per frame.
+    refreshRef.current = (window = windowOf(timeline), byLane = false) => {
       const state = appStore.getState();
       if (!state.data || window.start >= PARKED_WINDOW.start) return;
       const selected = state.selectedEventId;
@@ -112,7 +113,7 @@ export function TimelineView() {
       const changes = displayChanges(shownRef.current, plan, (group) => state.data?.index.countriesById.get(group)?.name ?? group);
       // A new dataset is planned for its target window while the timeline is still parked: nothing is in view yet.
       const parked = windowOf(timeline).start >= PARKED_WINDOW.start;
-      applyChanges(items, shownRef.current, changes, parked ? undefined : window, blocks, moving ? undefined : laneOrderRef.current);
+      applyChanges(items, shownRef.current, changes, parked ? undefined : window, blocks, byLane ? laneOrderRef.current : undefined);
       // A newly added item does not know it is selected.
       if (selected && shownRef.current.has(selected) && !timeline.getSelection().includes(selected)) timeline.setSelection([selected]);
     };
@@ -131,7 +132,7 @@ export function TimelineView() {
     timeline.on('rangechange', (properties: { start: Date; end: Date }) => {
       const next = { start: properties.start.getTime(), end: properties.end.getTime() };
       if (next.start >= PARKED_WINDOW.start) return;
-      if (!planRef.current || !planServes(planRef.current, next)) refreshRef.current(next, true);
+      if (!planRef.current || !planServes(planRef.current, next)) refreshRef.current(next);
     });
     timeline.on('rangechanged', (properties: { start: Date; end: Date; byUser: boolean }) => {
       const next = { start: properties.start.getTime(), end: properties.end.getTime() };
@@ -197,7 +198,7 @@ export function TimelineView() {
   // Filters: a new plan for the same window; only the items that differ are removed or added.
   useEffect(() => {
     visibleItemsRef.current = visibleItems;
-    refreshRef.current();
+    refreshRef.current(undefined, true);
   }, [visibleItems]);
 
   // Shown again: lay out at the current size now rather than at vis-timeline's next resize poll (up to 1 s).
