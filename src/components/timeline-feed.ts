@@ -1,8 +1,9 @@
 // Feeds vis-timeline what a display plan says to draw, touching only what changed, and never in the slow way:
 // vis-timeline draws and measures an item at once (a forced layout each) when it is added or updated while in view,
 // but lays out in one batch an item that arrives out of view and is then moved into it. So new items are added at a
-// far-off date and moved to their real dates, one update per lane. A block whose count changes keeps its id and its
-// place: only its button's text changes, which vis-timeline need not know (its size comes from its dates).
+// far-off date and moved to their real dates in one update (a filter's lane by lane: see laneBatches). A block whose
+// count changes keeps its id and its place: only its button's text changes, which vis-timeline need not know (its
+// size comes from its dates).
 import type { DataSet } from 'vis-data/esnext';
 import { type AggregateItemData, type DisplayItem, type DisplayPlan, describeAggregate } from '../domain/aggregate-items.ts';
 import type { TimelineItemData } from '../domain/timeline-items.ts';
@@ -127,9 +128,8 @@ export function applyChanges(
     window !== undefined && (item.end ?? item.start).getTime() >= window.start - slack && item.start.getTime() <= window.end + slack;
   const visible = changes.added.filter(inView);
   items.add(changes.added.map((item) => (inView(item) ? arriving(item) : item)));
-  if (!laneOrder) {
-    if (visible.length) items.update(visible);
-  } else for (const batch of laneBatches(visible, laneOrder)) items.update(batch);
+  const batches = laneOrder ? laneBatches(visible, laneOrder) : visible.length ? [visible] : [];
+  for (const batch of batches) items.update(batch);
   for (const item of changes.added) shown.set(item.id, item);
 }
 
