@@ -16,9 +16,27 @@ export interface UrlSyncOptions {
   readonly maxCallsPerPeriod?: number;
   readonly periodMs?: number;
   readonly now?: () => number;
+  /**
+   * Runs a step's write once the browser is idle. A history call costs Chromium a few milliseconds (and a re-read
+   * of the favicon) that the frames drawing the step need not wait for; the address follows them.
+   */
+  readonly whenIdle?: (run: () => void) => void;
 }
 
-const DEFAULTS: Required<UrlSyncOptions> = {
+/** Longest wait for an idle moment before a step is written anyway. */
+const IDLE_TIMEOUT_MS = 250;
+/** Where the browser has no idle callbacks (Safari): a wait that lets a change's frames be drawn first. */
+const IDLE_FALLBACK_MS = 100;
+
+type IdleWindow = Pick<Window, 'setTimeout'> & Partial<Pick<Window, 'requestIdleCallback'>>;
+
+/** Runs `run` when the browser is next idle, and within IDLE_TIMEOUT_MS even if it is not. */
+export function whenIdle(win: IdleWindow, run: () => void): void {
+  if (typeof win.requestIdleCallback === 'function') win.requestIdleCallback(() => run(), { timeout: IDLE_TIMEOUT_MS });
+  else win.setTimeout(run, IDLE_FALLBACK_MS);
+}
+
+const DEFAULTS: Required<Omit<UrlSyncOptions, 'whenIdle'>> = {
   replaceDelayMs: 300,
   stepMergeMs: 250,
   maxCallsPerPeriod: 60,
@@ -59,6 +77,7 @@ export function isStep(before: string, after: string): boolean {
 /** Starts syncing; returns the function that stops it. */
 export function startUrlSync(store: AppStore, win: Window, options: UrlSyncOptions = {}): () => void {
   const { replaceDelayMs, stepMergeMs, maxCallsPerPeriod, periodMs, now } = { ...DEFAULTS, ...options };
+  const runWhenIdle = options.whenIdle ?? ((run: () => void) => whenIdle(win, run));
   const { history, location } = win;
 
   /** A link waiting for its dataset; until it is applied, the store is not written to the address bar. */
@@ -71,6 +90,8 @@ export function startUrlSync(store: AppStore, win: Window, options: UrlSyncOptio
   const callTimes: number[] = [];
   let lastStepAt = -Infinity;
   let timer: ReturnType<typeof setTimeout> | undefined;
+  /** A step is queued, to be written when the browser is idle. */
+  let waitingForIdle = false;
   /** Set while the sync itself changes the store, so that change is not written back as a step. */
   let applying = false;
 
@@ -129,6 +150,15 @@ export function startUrlSync(store: AppStore, win: Window, options: UrlSyncOptio
     }
   }
 
+  function flushWhenIdle() {
+    if (waitingForIdle) return;
+    waitingForIdle = true;
+    runWhenIdle(() => {
+      waitingForIdle = false;
+      flush();
+    });
+  }
+
   function enqueue(write: Write) {
     const last = queue.at(-1);
     // A rewrite after a queued write joins it; so does a step after a step the budget is holding back.
@@ -146,7 +176,7 @@ export function startUrlSync(store: AppStore, win: Window, options: UrlSyncOptio
     if (step) lastStepAt = now();
     if (step && !merged) {
       enqueue({ mode: 'push', search });
-      flush();
+      flushWhenIdle();
       return;
     }
     enqueue({ mode: 'replace', search });

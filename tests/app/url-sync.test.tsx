@@ -1,6 +1,6 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { isStep, readLinkDataUrl, startUrlSync } from '../../src/app/url-sync.ts';
+import { isStep, readLinkDataUrl, startUrlSync, whenIdle } from '../../src/app/url-sync.ts';
 import { formatWindow } from '../../src/components/timeline-toolbar.tsx';
 import { fitAllWindow } from '../../src/domain/link-view.ts';
 import { panWindow } from '../../src/domain/timeline-items.ts';
@@ -94,8 +94,9 @@ describe('history', () => {
     const before = window.history.length;
     const region = await screen.findByRole('region', { name: 'Event details' });
     await user.click(within(region).getByRole('button', { name: 'Benazir Bhutto' }));
+    // The address follows a frame after the click.
+    await waitFor(() => expect(params().get('actor')).toBe('benazir-bhutto'));
     expect(window.history.length).toBe(before + 1);
-    expect(params().get('actor')).toBe('benazir-bhutto');
     expect(within(region).getByRole('button', { name: 'Benazir Bhutto' })).toHaveAttribute('aria-pressed', 'true');
 
     act(() => window.history.back());
@@ -113,7 +114,7 @@ describe('history', () => {
     const { user } = renderApp({ url: '/' });
     const before = window.history.length;
     await user.click(countryBox('Pakistan'));
-    expect(params().get('country')).toBe('pakistan');
+    await waitFor(() => expect(params().get('country')).toBe('pakistan'));
     expect(window.history.length).toBe(before + 1);
 
     act(() => window.history.back());
@@ -262,6 +263,50 @@ describe('startUrlSync', () => {
     vi.advanceTimersByTime(10_000);
     expect(params().get('event')).toBe(ids.at(-1));
     stop();
+  });
+
+  it('writes a step to the address once the browser is idle, not while the click is handled', () => {
+    window.history.replaceState(null, '', '/');
+    const store = createAppStore();
+    store.getState().actions.setData(sample, 'Sample');
+    const idle: (() => void)[] = [];
+    const push = vi.spyOn(window.history, 'pushState');
+    const stop = startUrlSync(store, window, { whenIdle: (run) => idle.push(run) });
+    store.getState().actions.selectEvent('bhutto-assassinated');
+    store.getState().actions.selectEvent('beta-election');
+    // The click's task and the frames it draws run without a history call.
+    expect(params().get('event')).toBeNull();
+    expect(idle).toHaveLength(1);
+    idle.forEach((run) => run());
+    // Then the latest view is written, as one entry.
+    expect(params().get('event')).toBe('beta-election');
+    expect(push).toHaveBeenCalledTimes(1);
+    stop();
+  });
+
+  it('writes a step still waiting for an idle moment when stopped', () => {
+    window.history.replaceState(null, '', '/');
+    const store = createAppStore();
+    store.getState().actions.setData(sample, 'Sample');
+    const stop = startUrlSync(store, window, { whenIdle: () => undefined });
+    store.getState().actions.selectEvent('bhutto-assassinated');
+    expect(params().get('event')).toBeNull();
+    stop();
+    expect(params().get('event')).toBe('bhutto-assassinated');
+  });
+
+  it('waits for an idle callback where the browser has them, with a time limit, and for a short timeout where not', () => {
+    const run = vi.fn();
+    const requestIdleCallback = vi.fn((_callback: IdleRequestCallback, _options?: IdleRequestOptions) => 1);
+    const setTimeout = vi.fn((_handler: TimerHandler, _delay?: number) => 1);
+    whenIdle({ setTimeout, requestIdleCallback }, run);
+    expect(requestIdleCallback).toHaveBeenCalledWith(expect.any(Function), { timeout: 250 });
+    expect(setTimeout).not.toHaveBeenCalled();
+    requestIdleCallback.mock.calls[0]?.[0]({ didTimeout: false, timeRemaining: () => 10 });
+    expect(run).toHaveBeenCalledTimes(1);
+
+    whenIdle({ setTimeout }, run);
+    expect(setTimeout).toHaveBeenCalledWith(run, 100);
   });
 
   it('reads data= alone, whatever else the link says', () => {
