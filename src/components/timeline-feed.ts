@@ -96,11 +96,19 @@ export function displayChanges(shown: ReadonlyMap<string, VisItem>, plan: Displa
   return { added, removed: [...shown.keys()].filter((id) => !wanted.has(id)), relabelled };
 }
 
+/** What moving items into view lane by lane needs to know of the timeline. */
+export interface LaneFeed {
+  /** Lanes ranked top to bottom. */
+  readonly order: ReadonlyMap<string, number>;
+  /** The lanes vis-timeline found in view at its latest redraw. */
+  readonly inView: () => readonly string[];
+}
+
 /**
  * Applies the changes to the DataSet (and to `shown`, which mirrors it). `window` is what the timeline shows; items
  * that may show in it take the detour through a far-off date. Undefined when the timeline's window is parked
- * elsewhere, so nothing is in view. With `laneOrder` (lanes ranked top to bottom), items move into view lane by lane
- * (see `laneBatches`); without it, in one update (one redraw: what a moving window wants).
+ * elsewhere, so nothing is in view. With `lanes`, items move into view lane by lane (see `laneBatches` and
+ * `moveIntoView`); without, in one update (one redraw: what a moving window wants).
  */
 export function applyChanges(
   items: DataSet<VisItem, 'id'>,
@@ -108,7 +116,7 @@ export function applyChanges(
   changes: DisplayChanges,
   window: TimeWindow | undefined,
   blocks?: BlockButtons,
-  laneOrder?: ReadonlyMap<string, number>,
+  lanes?: LaneFeed,
 ): void {
   if (changes.removed.length) {
     items.remove([...changes.removed]);
@@ -128,9 +136,31 @@ export function applyChanges(
     window !== undefined && (item.end ?? item.start).getTime() >= window.start - slack && item.start.getTime() <= window.end + slack;
   const visible = changes.added.filter(inView);
   items.add(changes.added.map((item) => (inView(item) ? arriving(item) : item)));
-  const batches = laneOrder ? laneBatches(visible, laneOrder) : visible.length ? [visible] : [];
-  for (const batch of batches) items.update(batch);
+  if (lanes) moveIntoView(items, laneBatches(visible, lanes.order), lanes.inView);
+  else if (visible.length) items.update(visible);
   for (const item of changes.added) shown.set(item.id, item);
+}
+
+/**
+ * Moves the batches into view, an update (a redraw) each, until a lane in view is followed by one vis-timeline found
+ * out of view: that lane is below the fold whatever rows it gains, and so is every lane after it, so the rest share
+ * one update. (vis-timeline judged it by the height the lane above had before its update; a lane above that grew
+ * only pushes it further down, and one that shrank lets vis-timeline draw it in its next redraw, before the frame.)
+ */
+function moveIntoView(items: DataSet<VisItem, 'id'>, batches: readonly VisItem[][], inView: () => readonly string[]): void {
+  let passedLaneInView = false;
+  for (const [index, batch] of batches.entries()) {
+    items.update(batch);
+    const rest = batches.slice(index + 1);
+    const [next] = rest;
+    if (!next) return;
+    const lanesInView = new Set(inView());
+    passedLaneInView ||= batch.some((item) => lanesInView.has(item.group));
+    if (passedLaneInView && !next.some((item) => lanesInView.has(item.group))) {
+      items.update(rest.flat());
+      return;
+    }
+  }
 }
 
 /**

@@ -113,7 +113,8 @@ export function TimelineView() {
       const changes = displayChanges(shownRef.current, plan, (group) => state.data?.index.countriesById.get(group)?.name ?? group);
       // A new dataset is planned for its target window while the timeline is still parked: nothing is in view yet.
       const parked = windowOf(timeline).start >= PARKED_WINDOW.start;
-      applyChanges(items, shownRef.current, changes, parked ? undefined : window, blocks, byLane ? laneOrderRef.current : undefined);
+      const lanes = byLane ? { order: laneOrderRef.current, inView: () => timeline.getVisibleGroups().map(String) } : undefined;
+      applyChanges(items, shownRef.current, changes, parked ? undefined : window, blocks, lanes);
       // A newly added item does not know it is selected.
       if (selected && shownRef.current.has(selected) && !timeline.getSelection().includes(selected)) timeline.setSelection([selected]);
     };

@@ -54,10 +54,32 @@ describe('displayChanges and applyChanges', () => {
     const items = new DataSet<VisItem, 'id'>();
     const log = recordEvents(items);
     const records = [item('low-1', at(1991), 'low'), item('top-1', at(1992), 'top'), item('low-2', at(1993), 'low'), item('odd', at(1994), 'odd')];
-    const laneOrder = new Map([['top', 0], ['low', 1]]);
-    applyChanges(items, shown, displayChanges(shown, plan(records), laneName), window, undefined, laneOrder);
+    const lanes = { order: new Map([['top', 0], ['low', 1]]), inView: () => ['top', 'low', 'odd'] };
+    applyChanges(items, shown, displayChanges(shown, plan(records), laneName), window, undefined, lanes);
     // A lane the order does not know comes last.
     expect(log).toEqual(['add low-1@9000,top-1@9000,low-2@9000,odd@9000', 'update top-1@1992', 'update low-1@1991,low-2@1993', 'update odd@1994']);
+  });
+
+  it('moves every lane below the fold into view in one update, once a lane in view is followed by one out of view', () => {
+    const shown = new Map<string, VisItem>();
+    const items = new DataSet<VisItem, 'id'>();
+    const log = recordEvents(items);
+    const records = ['a', 'b', 'c', 'd'].map((lane, index) => item(`${lane}-1`, at(1991 + index), lane));
+    // As vis-timeline reports after each update: the first two lanes fill the view.
+    const lanes = { order: new Map([['a', 0], ['b', 1], ['c', 2], ['d', 3]]), inView: () => ['a', 'b'] };
+    applyChanges(items, shown, displayChanges(shown, plan(records), laneName), window, undefined, lanes);
+    expect(log).toEqual(['add a-1@9000,b-1@9000,c-1@9000,d-1@9000', 'update a-1@1991', 'update b-1@1992', 'update c-1@1993,d-1@1994']);
+  });
+
+  it('goes on lane by lane past lanes scrolled above the view', () => {
+    const shown = new Map<string, VisItem>();
+    const items = new DataSet<VisItem, 'id'>();
+    const log = recordEvents(items);
+    const records = ['a', 'b', 'c'].map((lane, index) => item(`${lane}-1`, at(1991 + index), lane));
+    // Scrolled down: the top lane is out of view above, the others in view.
+    const lanes = { order: new Map([['a', 0], ['b', 1], ['c', 2]]), inView: () => ['b', 'c'] };
+    applyChanges(items, shown, displayChanges(shown, plan(records), laneName), window, undefined, lanes);
+    expect(log).toEqual(['add a-1@9000,b-1@9000,c-1@9000', 'update a-1@1991', 'update b-1@1992', 'update c-1@1993']);
   });
 
   it('moves lanes that gain only blocks into view in one update, since blocks never stack', () => {
@@ -66,7 +88,7 @@ describe('displayChanges and applyChanges', () => {
     const shown = new Map<string, VisItem>();
     const items = new DataSet<VisItem, 'id'>();
     const log = recordEvents(items);
-    applyChanges(items, shown, displayChanges(shown, plan(records), laneName), window, undefined, new Map([['top', 0], ['low', 1]]));
+    applyChanges(items, shown, displayChanges(shown, plan(records), laneName), window, undefined, { order: new Map([['top', 0], ['low', 1]]), inView: () => [] });
     expect([...shown.values()].every(isAggregateItem)).toBe(true);
     expect(log).toHaveLength(2);
     expect(log[1]).toMatch(/^update aggregate:top:\S+@1994,aggregate:low:\S+@1994$/);
