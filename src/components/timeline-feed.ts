@@ -144,8 +144,9 @@ export function applyChanges(
 /**
  * Moves the batches into view, an update (a redraw) each, until a lane in view is followed by one vis-timeline found
  * out of view: that lane is below the fold whatever rows it gains, and so is every lane after it, so the rest share
- * one update. (vis-timeline judged it by the height the lane above had before its update; a lane above that grew
- * only pushes it further down, and one that shrank lets vis-timeline draw it in its next redraw, before the frame.)
+ * one update. (vis-timeline judged it by the height the lane above had before its update. A lane that grew only
+ * pushed it further down; if one shrank, the shared update's redraw places the lanes anew and draws what came into
+ * view.)
  */
 function moveIntoView(items: DataSet<VisItem, 'id'>, batches: readonly VisItem[][], inView: () => readonly string[]): void {
   let passedLaneInView = false;
