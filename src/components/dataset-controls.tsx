@@ -67,9 +67,10 @@ interface DownloadMenuProps {
 
 function DownloadMenu({ onSaved }: DownloadMenuProps) {
   const data = useAppStore(selectData);
-  const visible = useAppStore(selectVisibleEvents);
-  const total = data?.index.events.length ?? 0;
   const [open, setOpen] = useState(false);
+  // Closed, the menu shows nothing of the filters, so it does not re-render on each of their changes.
+  const visible = useAppStore((state) => (open ? selectVisibleEvents(state) : NO_EVENTS));
+  const total = data?.index.events.length ?? 0;
   const closeMenu = useCallback(() => setOpen(false), []);
   const panelId = useId();
   const rootRef = useRef<HTMLDivElement>(null);
@@ -137,6 +138,8 @@ function DownloadMenu({ onSaved }: DownloadMenuProps) {
     </div>
   );
 }
+
+const NO_EVENTS: ReturnType<typeof selectVisibleEvents> = [];
 
 const FORMAT_LABELS: Record<Format, string> = {
   csv: 'Download CSV',
