@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import { extend } from 'vis-util/esnext';
 import { describe, expect, it } from 'vitest';
 import { ITEM_LOCALES_HELPER, REPLACEMENTS, visTimelineFastPaths, withFastPaths } from '../../scripts/vis-timeline-fast-paths.ts';
+import viteConfig from '../../vite.config.ts';
 
 const require = createRequire(import.meta.url);
 const visTimelineDir = dirname(require.resolve('vis-timeline/package.json'));
@@ -34,12 +35,15 @@ describe('vis-timeline fast paths (build plugin)', () => {
 
   it('names the replacement that no longer matches', () => {
     const [locales, date] = REPLACEMENTS;
+    expect(() => withFastPaths(`${date?.find}\n`)).toThrow(/"Item constructor: merged locales shared" no longer matches/);
     expect(() => withFastPaths(`${locales?.find}\n`)).toThrow(/"convert to Date without moment" no longer matches/);
     expect(() => withFastPaths(`${date?.find}\n${date?.find}\n${locales?.find}`)).toThrow(/"convert to Date without moment" no longer matches vis-timeline's code exactly once/);
   });
 
-  it('transforms only vis-timeline’s module, and only in the build', () => {
+  it('transforms only vis-timeline’s module, and only in the build the app’s Vite config makes', () => {
+    const names = [viteConfig.plugins ?? []].flat(3).map((plugin) => (plugin && typeof plugin === 'object' && 'name' in plugin ? plugin.name : undefined));
     const plugin = visTimelineFastPaths();
+    expect(names).toContain(plugin.name);
     expect(plugin.apply).toBe('build');
     const transform = plugin.transform as (code: string, id: string) => unknown;
     expect(transform('export const x = 1;', '/app/node_modules/vis-data/esnext/esm/vis-data.js')).toBeUndefined();
