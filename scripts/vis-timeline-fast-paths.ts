@@ -1,6 +1,6 @@
 // Two fast paths in vis-timeline's own code, for the production build. A facet toggle at 1,000 events re-creates
 // about a hundred items; a JavaScript profile shows two pieces of per-item work with nothing to show for them:
-// - every item's constructor merges vis-timeline's twenty-odd built-in locales into a fresh copy (the same result
+// - every item's constructor merges vis-timeline's 40 built-in locales into a fresh copy (the same result
 //   for every item of a timeline): now merged once per locales object and shared;
 // - every start and end that enters or leaves its DataSet is converted Date → moment → Date: now Date → Date.
 // Both give exactly what the code they replace gives. Each replacement must match vis-timeline's text exactly; if an
