@@ -17,5 +17,7 @@ export default defineConfig({
     exclude: ['tests/e2e/**', 'node_modules/**'],
     setupFiles: ['tests/setup.ts'],
     restoreMocks: true,
+    // Through Vite's plugins, so that the tests run vis-timeline with the app's fast paths (as the build does).
+    server: { deps: { inline: [/[\\/]vis-timeline[\\/]/] } },
   },
 });

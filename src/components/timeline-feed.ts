@@ -1,9 +1,8 @@
-// Feeds vis-timeline what a display plan says to draw, touching only what changed, and never in the slow way:
-// vis-timeline draws and measures an item at once (a forced layout each) when it is added or updated while in view,
-// but lays out in one batch an item that arrives out of view and is then moved into it. So new items are added at a
-// far-off date and moved to their real dates in one update (a filter's lane by lane: see laneBatches). A block whose
-// count changes keeps its id and its place: only its button's text changes, which vis-timeline need not know (its
-// size comes from its dates).
+// Feeds vis-timeline what a display plan says to draw, touching only what changed, and never in the slow way: an
+// item added in view is drawn in the batch of the redraw that follows each DataSet change (all DOM writes, then all
+// reads), thanks to the fast path in scripts/vis-timeline-fast-paths.ts; a filter's new items are added lane by lane
+// (see laneBatches). A block whose count changes keeps its id and its place: only its button's text changes, which
+// vis-timeline need not know (its size comes from its dates).
 import type { DataSet } from 'vis-data/esnext';
 import { type AggregateItemData, type DisplayItem, type DisplayPlan, describeAggregate } from '../domain/aggregate-items.ts';
 import type { TimelineItemData } from '../domain/timeline-items.ts';
@@ -33,8 +32,6 @@ export interface VisAggregateItem extends VisItemBase {
 
 export type VisItem = VisEventItem | VisAggregateItem;
 
-/** Where new items wait, out of view, before their real dates are set. */
-const ARRIVAL_DATE = Date.UTC(9000, 0, 1);
 const BLOCK_INSET = 0.08;
 
 function toVisItem(entry: DisplayItem, laneName: (group: string) => string): VisItem {
@@ -67,11 +64,6 @@ function toVisItem(entry: DisplayItem, laneName: (group: string) => string): Vis
   };
 }
 
-function arriving(item: VisItem): VisItem {
-  const width = item.end ? item.end.getTime() - item.start.getTime() : 0;
-  return { ...item, start: new Date(ARRIVAL_DATE), end: item.end ? new Date(ARRIVAL_DATE + width) : undefined };
-}
-
 export interface DisplayChanges {
   readonly added: readonly VisItem[];
   readonly removed: readonly string[];
@@ -96,7 +88,7 @@ export function displayChanges(shown: ReadonlyMap<string, VisItem>, plan: Displa
   return { added, removed: [...shown.keys()].filter((id) => !wanted.has(id)), relabelled };
 }
 
-/** What moving items into view lane by lane needs to know of the timeline. */
+/** What adding items lane by lane needs to know of the timeline. */
 export interface LaneFeed {
   /** Lanes ranked top to bottom. */
   readonly order: ReadonlyMap<string, number>;
@@ -105,10 +97,9 @@ export interface LaneFeed {
 }
 
 /**
- * Applies the changes to the DataSet (and to `shown`, which mirrors it). `window` is what the timeline shows; items
- * that may show in it take the detour through a far-off date. Undefined when the timeline's window is parked
- * elsewhere, so nothing is in view. With `lanes`, items move into view lane by lane (see `laneBatches` and
- * `moveIntoView`); without, in one update (one redraw: what a moving window wants).
+ * Applies the changes to the DataSet (and to `shown`, which mirrors it). `window` is what the timeline shows, or
+ * undefined when it is parked elsewhere. With `lanes` and a window, the items that may show in it are added lane by
+ * lane (see `laneBatches` and `addLaneByLane`); otherwise all in one add (one redraw: what a moving window wants).
  */
 export function applyChanges(
   items: DataSet<VisItem, 'id'>,
@@ -130,46 +121,46 @@ export function applyChanges(
     blocks?.relabel(block);
   }
   if (!changes.added.length) return;
-  // A point's label reaches right of its date, so "may show" is generous.
-  const slack = window ? (window.end - window.start) * 0.25 : 0;
-  const inView = (item: VisItem) =>
-    window !== undefined && (item.end ?? item.start).getTime() >= window.start - slack && item.start.getTime() <= window.end + slack;
-  const visible = changes.added.filter(inView);
-  items.add(changes.added.map((item) => (inView(item) ? arriving(item) : item)));
-  if (lanes) moveIntoView(items, laneBatches(visible, lanes.order), lanes.inView);
-  else if (visible.length) items.update(visible);
+  if (lanes && window) addLaneByLane(items, changes.added, window, lanes);
+  else items.add([...changes.added]);
   for (const item of changes.added) shown.set(item.id, item);
 }
 
 /**
- * Moves the batches into view, an update (a redraw) each, until a lane in view is followed by one vis-timeline found
- * out of view: that lane is below the fold whatever rows it gains, and so is every lane after it, so the rest share
- * one update. (vis-timeline judged it by the height the lane above had before its update. A lane that grew only
- * pushed it further down; if one shrank, the shared update's redraw places the lanes anew and draws what came into
- * view.)
+ * Adds the items that may show in the window in lane batches (see `laneBatches`), an add (a redraw) each, until a
+ * lane in view is followed by one vis-timeline found out of view: that lane is below the fold whatever rows it gains,
+ * and so is every lane after it, so the rest share one add. (vis-timeline judged it by the height the lane above had
+ * before its add. A lane that grew only pushed it further down; if one shrank, the shared add's redraw places the
+ * lanes anew and draws what came into view.) Items that cannot show join the first add.
  */
-function moveIntoView(items: DataSet<VisItem, 'id'>, batches: readonly VisItem[][], inView: () => readonly string[]): void {
+function addLaneByLane(items: DataSet<VisItem, 'id'>, added: readonly VisItem[], window: TimeWindow, lanes: LaneFeed): void {
+  // A point's label reaches right of its date, so "may show" is generous.
+  const slack = (window.end - window.start) * 0.25;
+  const mayShow = (item: VisItem) => (item.end ?? item.start).getTime() >= window.start - slack && item.start.getTime() <= window.end + slack;
+  const offView = added.filter((item) => !mayShow(item));
+  const batches = laneBatches(added.filter(mayShow), lanes.order);
+  if (!batches.length) items.add(offView);
   let passedLaneInView = false;
   for (const [index, batch] of batches.entries()) {
-    items.update(batch);
+    items.add(index === 0 ? [...offView, ...batch] : batch);
     const rest = batches.slice(index + 1);
     const [next] = rest;
     if (!next) return;
-    const lanesInView = new Set(inView());
+    const lanesInView = new Set(lanes.inView());
     passedLaneInView ||= batch.some((item) => lanesInView.has(item.group));
     if (passedLaneInView && !next.some((item) => lanesInView.has(item.group))) {
-      items.update(rest.flat());
+      items.add(rest.flat());
       return;
     }
   }
 }
 
 /**
- * The items to move into view, in updates from the top lane down. vis-timeline draws the lanes it finds in view
- * when an update lands, judging by their heights before it: moved all at once, every lane's new events would be
- * drawn, then hidden again where the rows they stack push the lanes below out of view. So an update ends with each
- * lane that gains events; lanes that gain only blocks share one (blocks never overlap one another, so such a lane
- * grows by a row at most). Lanes `laneOrder` does not rank come last.
+ * The items to add, in batches from the top lane down. vis-timeline draws the lanes it finds in view when an add
+ * lands, judging by their heights before it: added all at once, every lane's new events would be drawn, then hidden
+ * again where the rows they stack push the lanes below out of view. So a batch ends with each lane that gains
+ * events; lanes that gain only blocks share one (blocks never overlap one another, so such a lane grows by a row at
+ * most). Lanes `laneOrder` does not rank come last.
  */
 export function laneBatches(items: readonly VisItem[], laneOrder: ReadonlyMap<string, number>): VisItem[][] {
   const lanes = new Map<string, VisItem[]>();

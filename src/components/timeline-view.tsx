@@ -19,8 +19,8 @@ interface VisGroup {
   name: string;
 }
 
-// Far from any data: a new dataset's items are loaded while the window is here, so vis-timeline lays them out in one
-// batch (adding items inside the visible window forces a layout per item).
+// Far from any data: a new dataset's items are loaded while the window is here, so nothing is drawn until the window
+// moves to them, all in one redraw.
 const PARKED_WINDOW = { start: Date.UTC(9000, 0, 1), end: Date.UTC(9001, 0, 1) };
 
 export function prefersReducedMotion(): boolean {

@@ -1,8 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { DataSet } from 'vis-data/esnext';
+import { Timeline } from 'vis-timeline/esnext';
 import { extend } from 'vis-util/esnext';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { ITEM_LOCALES_HELPER, REPLACEMENTS, visTimelineFastPaths, withFastPaths } from '../../scripts/vis-timeline-fast-paths.ts';
 import viteConfig from '../../vite.config.ts';
 
@@ -24,30 +26,72 @@ function constructorLocales(locales: Locales, given: Locales | undefined, defaul
   return merged;
 }
 
+/** DOM writes ('w': an item's element attached to its lane) and reads ('r': its computed style) while `act` runs, in order. */
+function itemWritesAndReads(act: () => void): string {
+  const log: string[] = [];
+  const appendChild = Node.prototype.appendChild;
+  vi.spyOn(Node.prototype, 'appendChild').mockImplementation(function <T extends Node>(this: Node, node: T): T {
+    // A lane's element: the items drawn in it are attached before their class names are set.
+    if (this instanceof Element && this.classList.contains('vis-group')) log.push('w');
+    return appendChild.call(this, node) as T;
+  });
+  const getComputedStyle = window.getComputedStyle.bind(window);
+  vi.spyOn(window, 'getComputedStyle').mockImplementation((element, pseudo) => {
+    if (element.closest('.vis-item')) log.push('r');
+    return getComputedStyle(element, pseudo);
+  });
+  act();
+  return log.join('');
+}
+
 describe('vis-timeline fast paths (build plugin)', () => {
   it('applies to the installed vis-timeline, so an upgrade that changes its code fails the build instead of dropping them', () => {
     for (const file of MODULE_FILES) {
       const patched = withFastPaths(readFileSync(file, 'utf8'));
       expect(patched).toContain('__itemLocales(this.options.locales');
       expect(patched).toContain('if (object instanceof Date) return new Date(object.valueOf());');
+      expect(patched).toContain('if (item.displayed && !this.visibleItems.includes(item)) {');
     }
   });
 
   it('names the replacement that no longer matches', () => {
-    const [locales, date] = REPLACEMENTS;
-    expect(() => withFastPaths(`${date?.find}\n`)).toThrow(/"Item constructor: merged locales shared" no longer matches/);
-    expect(() => withFastPaths(`${locales?.find}\n`)).toThrow(/"convert to Date without moment" no longer matches/);
-    expect(() => withFastPaths(`${date?.find}\n${date?.find}\n${locales?.find}`)).toThrow(/"convert to Date without moment" no longer matches vis-timeline's code exactly once/);
+    for (const [index, missing] of REPLACEMENTS.entries()) {
+      const others = REPLACEMENTS.filter((_, other) => other !== index).map((replacement) => replacement.find);
+      expect(() => withFastPaths(others.join('\n'))).toThrow(`"${missing.why}" no longer matches`);
+      expect(() => withFastPaths([...others, missing.find, missing.find].join('\n'))).toThrow(`"${missing.why}" no longer matches vis-timeline's code exactly once`);
+    }
   });
 
-  it('transforms only vis-timeline’s module, and only in the build the app’s Vite config makes', () => {
+  it('transforms only vis-timeline’s module, in the build, the dev server’s pre-bundling and the tests', () => {
     const names = [viteConfig.plugins ?? []].flat(3).map((plugin) => (plugin && typeof plugin === 'object' && 'name' in plugin ? plugin.name : undefined));
     const plugin = visTimelineFastPaths();
     expect(names).toContain(plugin.name);
-    expect(plugin.apply).toBe('build');
+    expect(plugin.apply).toBeUndefined();
     const transform = plugin.transform as (code: string, id: string) => unknown;
     expect(transform('export const x = 1;', '/app/node_modules/vis-data/esnext/esm/vis-data.js')).toBeUndefined();
     expect(() => transform('export const x = 1;', MODULE_FILES[1]!)).toThrow(/no longer matches/);
+    const config = (plugin.config as unknown as () => { optimizeDeps: { rolldownOptions: { plugins: { transform: unknown }[] } } })();
+    const [depsPlugin] = config.optimizeDeps.rolldownOptions.plugins;
+    expect(depsPlugin?.transform).toBe(transform);
+    expect(viteConfig.test?.server?.deps?.inline).toEqual([expect.any(RegExp)]);
+    const [inline] = (viteConfig.test?.server?.deps?.inline ?? []) as RegExp[];
+    expect(inline?.test(MODULE_FILES[1]!)).toBe(true);
+  });
+
+  it('draws items added in view in one batch, every item’s DOM written before any is measured', () => {
+    // happy-dom lays nothing out: a width, and a height given as an option, let vis-timeline find its lane in view.
+    for (const size of ['offsetWidth', 'clientWidth'] as const) vi.spyOn(HTMLElement.prototype, size, 'get').mockReturnValue(600);
+    const container = document.createElement('div');
+    document.body.append(container);
+    const items = new DataSet<{ id: string; content: string; start: Date; end: Date }>();
+    const timeline = new Timeline(container, items, { start: new Date(2000, 0, 1), end: new Date(2001, 0, 1), height: 400 });
+    timeline.redraw();
+    const added = [1, 2, 3].map((month) => ({ id: `e${month}`, content: `Event ${month}`, start: new Date(2000, month, 1), end: new Date(2000, month, 20) }));
+    // Unpatched, vis-timeline draws and measures each item as it joins its lane ("wrrwrrwrr"): a forced layout each.
+    expect(itemWritesAndReads(() => items.add(added))).toMatch(/^w{3}r+$/);
+    expect(container.querySelectorAll('.vis-item')).toHaveLength(3);
+    timeline.destroy();
+    container.remove();
   });
 
   it('gives every item the locales the constructor merged, made once and shared', () => {
