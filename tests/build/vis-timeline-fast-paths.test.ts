@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { DataSet } from 'vis-data/esnext';
-import { Timeline } from 'vis-timeline/esnext';
+import { Timeline, type TimelineOptions } from 'vis-timeline/esnext';
 import { extend } from 'vis-util/esnext';
 import { describe, expect, it, vi } from 'vitest';
 import { ITEM_LOCALES_HELPER, REPLACEMENTS, visTimelineFastPaths, withFastPaths } from '../../scripts/vis-timeline-fast-paths.ts';
@@ -51,6 +51,7 @@ describe('vis-timeline fast paths (build plugin)', () => {
       expect(patched).toContain('__itemLocales(this.options.locales');
       expect(patched).toContain('if (object instanceof Date) return new Date(object.valueOf());');
       expect(patched).toContain('if (item.displayed && !this.visibleItems.includes(item)) {');
+      expect(patched).toContain('if (parentChanged || labelsKey !== this.__labelsKey) {');
     }
   });
 
@@ -92,6 +93,64 @@ describe('vis-timeline fast paths (build plugin)', () => {
     expect(container.querySelectorAll('.vis-item')).toHaveLength(3);
     timeline.destroy();
     container.remove();
+  });
+
+  describe('the time axis', () => {
+    /** A timeline in happy-dom, which lays nothing out: widths (a digit's on the axis; no lane labels) and a height option stand in. */
+    function axisTimeline(options: TimelineOptions = {}) {
+      for (const size of ['offsetWidth', 'clientWidth'] as const) {
+        vi.spyOn(HTMLElement.prototype, size, 'get').mockImplementation(function (this: HTMLElement) {
+          if (this.classList.contains('vis-measure')) return 8;
+          return this.matches('.vis-left, .vis-right, .vis-label, .vis-labelset') ? 0 : 600;
+        });
+      }
+      const container = document.createElement('div');
+      document.body.append(container);
+      const timeline = new Timeline(container, new DataSet(), { start: new Date(2000, 0, 1), end: new Date(2010, 0, 1), height: 400, ...options });
+      const minorLabels = () => [...container.querySelectorAll('.vis-time-axis .vis-text.vis-minor:not(.vis-measure)')].map((label) => label.textContent);
+      // timeline.redraw() draws in the next animation frame.
+      const redrawn = async () => {
+        timeline.redraw();
+        await new Promise((resolve) => requestAnimationFrame(resolve));
+      };
+      return { container, timeline, minorLabels, redrawn };
+    }
+
+    it('leaves its labels and grid lines alone on a redraw that changes nothing they follow from', async () => {
+      const { timeline, minorLabels, redrawn } = axisTimeline();
+      await redrawn();
+      const labels = minorLabels();
+      expect(labels.length).toBeGreaterThan(3);
+      // Unpatched, every redraw takes the axis out of the page, rewrites each label and line, and puts it back.
+      const isAxis = (node: unknown) => node instanceof Element && node.closest('.vis-time-axis') !== null;
+      const axisChanges: string[] = [];
+      for (const method of ['appendChild', 'insertBefore', 'removeChild'] as const) {
+        const original = Node.prototype[method] as (this: Node, ...args: Node[]) => Node;
+        vi.spyOn(Node.prototype, method).mockImplementation(function (this: Node, ...args: Node[]) {
+          if (isAxis(this) || isAxis(args[0])) axisChanges.push(method);
+          return original.apply(this, args);
+        } as never);
+      }
+      await redrawn();
+      expect(axisChanges).toEqual([]);
+      expect(minorLabels()).toEqual(labels);
+      timeline.destroy();
+    });
+
+    it('redraws them when the window or an option changes', async () => {
+      const { timeline, minorLabels, redrawn } = axisTimeline();
+      await redrawn();
+      const decade = minorLabels();
+      timeline.setWindow(new Date(2000, 0, 1), new Date(2001, 0, 1), { animation: false });
+      await redrawn();
+      const year = minorLabels();
+      expect(year).not.toEqual(decade);
+      timeline.setOptions({ format: { minorLabels: () => 'tick' } });
+      await redrawn();
+      expect(new Set(minorLabels())).toEqual(new Set(['tick']));
+      expect(minorLabels()).toHaveLength(year.length);
+      timeline.destroy();
+    });
   });
 
   it('gives every item the locales the constructor merged, made once and shared', () => {
