@@ -1,5 +1,5 @@
 // Four fast paths in vis-timeline's own code. A facet toggle at 1,000 events brings about a hundred items into view;
-// profiles show per-item work with nothing to show for it:
+// profiles of it show work with nothing to show for it:
 // - every item's constructor merges vis-timeline's 40 built-in locales into a fresh copy (the same result
 //   for every item of a timeline): now merged once per locales object and shared;
 // - every start and end that enters or leaves its DataSet is converted Date → moment → Date: now Date → Date;
