@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { DataSet } from 'vis-data/esnext';
-import { Timeline, type TimelineOptions } from 'vis-timeline/esnext';
+import { type DataItem, Timeline, type TimelineOptions } from 'vis-timeline/esnext';
 import { extend } from 'vis-util/esnext';
 import { describe, expect, it, vi } from 'vitest';
 import { ITEM_LOCALES_HELPER, REPLACEMENTS, visTimelineFastPaths, withFastPaths } from '../../scripts/vis-timeline-fast-paths.ts';
@@ -44,6 +44,27 @@ function itemWritesAndReads(act: () => void): string {
   return log.join('');
 }
 
+/**
+ * A timeline in happy-dom, which lays nothing out: widths (a digit's on the axis; no lane labels) and a height option
+ * stand in. `redrawn` redraws it (vis-timeline draws in the next animation frame) and waits for that frame.
+ */
+function timelineInHappyDom(items: DataSet<DataItem>, options: TimelineOptions) {
+  for (const size of ['offsetWidth', 'clientWidth'] as const) {
+    vi.spyOn(HTMLElement.prototype, size, 'get').mockImplementation(function (this: HTMLElement) {
+      if (this.classList.contains('vis-measure')) return 8;
+      return this.matches('.vis-left, .vis-right, .vis-label, .vis-labelset') ? 0 : 600;
+    });
+  }
+  const container = document.createElement('div');
+  document.body.append(container);
+  const timeline = new Timeline(container, items, { height: 400, ...options });
+  const redrawn = async () => {
+    timeline.redraw();
+    await new Promise((resolve) => requestAnimationFrame(resolve));
+  };
+  return { container, timeline, redrawn };
+}
+
 describe('vis-timeline fast paths (build plugin)', () => {
   it('applies to the installed vis-timeline, so an upgrade that changes its code fails the build instead of dropping them', () => {
     for (const file of MODULE_FILES) {
@@ -79,41 +100,23 @@ describe('vis-timeline fast paths (build plugin)', () => {
     expect(inline?.test(MODULE_FILES[1]!)).toBe(true);
   });
 
-  it('draws items added in view in one batch, every item’s DOM written before any is measured', () => {
-    // happy-dom lays nothing out: a width, and a height given as an option, let vis-timeline find its lane in view.
-    for (const size of ['offsetWidth', 'clientWidth'] as const) vi.spyOn(HTMLElement.prototype, size, 'get').mockReturnValue(600);
-    const container = document.createElement('div');
-    document.body.append(container);
+  it('draws items added in view in one batch, every item’s DOM written before any is measured', async () => {
     const items = new DataSet<{ id: string; content: string; start: Date; end: Date }>();
-    const timeline = new Timeline(container, items, { start: new Date(2000, 0, 1), end: new Date(2001, 0, 1), height: 400 });
-    timeline.redraw();
+    const { container, timeline, redrawn } = timelineInHappyDom(items, { start: new Date(2000, 0, 1), end: new Date(2001, 0, 1) });
+    await redrawn();
     const added = [1, 2, 3].map((month) => ({ id: `e${month}`, content: `Event ${month}`, start: new Date(2000, month, 1), end: new Date(2000, month, 20) }));
     // Unpatched, vis-timeline draws and measures each item as it joins its lane ("wrrwrrwrr"): a forced layout each.
     expect(itemWritesAndReads(() => items.add(added))).toMatch(/^w{3}r+$/);
     expect(container.querySelectorAll('.vis-item')).toHaveLength(3);
     timeline.destroy();
-    container.remove();
   });
 
   describe('the time axis', () => {
-    /** A timeline in happy-dom, which lays nothing out: widths (a digit's on the axis; no lane labels) and a height option stand in. */
-    function axisTimeline(options: TimelineOptions = {}) {
-      for (const size of ['offsetWidth', 'clientWidth'] as const) {
-        vi.spyOn(HTMLElement.prototype, size, 'get').mockImplementation(function (this: HTMLElement) {
-          if (this.classList.contains('vis-measure')) return 8;
-          return this.matches('.vis-left, .vis-right, .vis-label, .vis-labelset') ? 0 : 600;
-        });
-      }
-      const container = document.createElement('div');
-      document.body.append(container);
-      const timeline = new Timeline(container, new DataSet(), { start: new Date(2000, 0, 1), end: new Date(2010, 0, 1), height: 400, ...options });
+    /** A decade in view, with no items, and its minor labels' texts. */
+    function axisTimeline() {
+      const { container, timeline, redrawn } = timelineInHappyDom(new DataSet(), { start: new Date(2000, 0, 1), end: new Date(2010, 0, 1) });
       const minorLabels = () => [...container.querySelectorAll('.vis-time-axis .vis-text.vis-minor:not(.vis-measure)')].map((label) => label.textContent);
-      // timeline.redraw() draws in the next animation frame.
-      const redrawn = async () => {
-        timeline.redraw();
-        await new Promise((resolve) => requestAnimationFrame(resolve));
-      };
-      return { container, timeline, minorLabels, redrawn };
+      return { timeline, minorLabels, redrawn };
     }
 
     it('leaves its labels and grid lines alone on a redraw that changes nothing they follow from', async () => {
