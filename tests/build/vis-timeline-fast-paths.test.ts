@@ -65,7 +65,7 @@ function timelineInHappyDom(items: DataSet<DataItem>, options: TimelineOptions) 
   return { container, timeline, redrawn };
 }
 
-describe('vis-timeline fast paths (build plugin)', () => {
+describe('vis-timeline fast paths (Vite plugin)', () => {
   it('applies to the installed vis-timeline, so an upgrade that changes its code fails the build instead of dropping them', () => {
     for (const file of MODULE_FILES) {
       const patched = withFastPaths(readFileSync(file, 'utf8'));
