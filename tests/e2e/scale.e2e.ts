@@ -90,6 +90,13 @@ describe('the timeline at 10,000 events', () => {
     await page.keyboard.press('Tab');
     const focused = await page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? '');
     expect(focused).toMatch(/^Show \d+ events in .*, (\d{4})–(\d{4})$/);
+    // The focus ring goes round the whole block, not only round its count.
+    const ring = await page.evaluate(() => {
+      const block = document.activeElement?.closest('.vis-item');
+      const style = block ? getComputedStyle(block) : undefined;
+      return style ? `${style.outlineStyle} ${style.outlineWidth}` : '';
+    });
+    expect(ring).toBe('solid 3px');
     const [, from, to] = /, (\d{4})–(\d{4})$/.exec(focused) ?? [];
     await page.keyboard.press('Enter');
     await expect.poll(() => shownPeriod(page)).not.toBe(before);
