@@ -129,7 +129,8 @@ export function TimelineView() {
       }
       appStore.getState().actions.selectEvent(properties.items[0]);
     });
-    // While moving: a new plan only when the current one no longer covers the window (a frame's work at most).
+    // While moving: a new plan only when the current one no longer covers the window (a frame's work at most); its
+    // items are drawn by the redraw the move scheduled for the next frame (a fast path, scripts/vis-timeline-fast-paths.ts).
     timeline.on('rangechange', (properties: { start: Date; end: Date }) => {
       const next = { start: properties.start.getTime(), end: properties.end.getTime() };
       if (next.start >= PARKED_WINDOW.start) return;

@@ -72,7 +72,9 @@ describe('vis-timeline fast paths (Vite plugin)', () => {
       expect(patched).toContain('__itemLocales(this.options.locales');
       expect(patched).toContain('if (object instanceof Date) return new Date(object.valueOf());');
       expect(patched).toContain('if (item.displayed && !this.visibleItems.includes(item)) {');
-      expect(patched).toContain('if (parentChanged || labelsKey !== this.__labelsKey) {');
+      expect(patched).toContain('if (!parentChanged && labelsKey !== this.__labelsKey) {');
+      expect(patched).toContain('if (label.__visText !== text) {');
+      expect(patched).toContain('if (!me.body.rangeRedrawPending) me.redraw();');
     }
   });
 
@@ -111,6 +113,30 @@ describe('vis-timeline fast paths (Vite plugin)', () => {
     timeline.destroy();
   });
 
+  it('draws items added during a range change in the redraw that change scheduled, and others at once', async () => {
+    const items = new DataSet<{ id: string; content: string; start: Date }>();
+    // No start or end option, as in the app: vis-timeline counts its first draw done at its first redraw.
+    const { container, timeline, redrawn } = timelineInHappyDom(items, {});
+    timeline.setWindow(new Date(2000, 0, 1), new Date(2001, 0, 1), { animation: false });
+    await redrawn();
+    const drawn = () => [...container.querySelectorAll('.vis-item .vis-item-content')].map((content) => content.textContent).sort();
+    const drawnDuringRangeChange: string[][] = [];
+    // What the app does when its display plan no longer serves a moving window.
+    timeline.on('rangechange', () => {
+      items.add([1, 2, 3].map((month) => ({ id: `moved${month}`, content: `Moved ${month}`, start: new Date(2000, month, 10) })));
+      drawnDuringRangeChange.push(drawn());
+    });
+    timeline.setWindow(new Date(2000, 0, 15), new Date(2001, 0, 15), { animation: false });
+    // Unpatched, the add redraws at once, and the frame's redraw does it all again.
+    expect(drawnDuringRangeChange).toEqual([[]]);
+    await new Promise((resolve) => requestAnimationFrame(resolve));
+    expect(drawn()).toEqual(['Moved 1', 'Moved 2', 'Moved 3']);
+    // Outside a range change an add is drawn at once, as published (the app's lane-by-lane adds rely on it).
+    items.add({ id: 'filtered', content: 'Filtered', start: new Date(2000, 5, 1) });
+    expect(drawn()).toContain('Filtered');
+    timeline.destroy();
+  });
+
   describe('the time axis', () => {
     /** A decade in view, with no items, and its minor labels' texts. */
     function axisTimeline() {
@@ -137,6 +163,28 @@ describe('vis-timeline fast paths (Vite plugin)', () => {
       await redrawn();
       expect(axisChanges).toEqual([]);
       expect(minorLabels()).toEqual(labels);
+      timeline.destroy();
+    });
+
+    it('repaints them in place when the window moves, rewriting only the labels whose text changed', async () => {
+      const { timeline, minorLabels, redrawn } = axisTimeline();
+      await redrawn();
+      const labels = minorLabels();
+      const textNodes = () => [...document.querySelectorAll('.vis-time-axis .vis-text.vis-minor:not(.vis-measure)')].map((label) => label.firstChild);
+      const nodes = textNodes();
+      const removed: Node[] = [];
+      const removeChild = Node.prototype.removeChild as (this: Node, child: Node) => Node;
+      vi.spyOn(Node.prototype, 'removeChild').mockImplementation(function (this: Node, child: Node) {
+        removed.push(child);
+        return removeChild.call(this, child);
+      } as never);
+      // A day later: the same years in view, each label a day's width further left.
+      timeline.setWindow(new Date(2000, 0, 2), new Date(2010, 0, 2), { animation: false });
+      await redrawn();
+      expect(minorLabels()).toEqual(labels);
+      // Unpatched, the axis is taken out of the page and back, and every label's text is parsed again as HTML.
+      expect(removed.filter((node) => node instanceof Element && node.matches('.vis-time-axis'))).toEqual([]);
+      expect(textNodes().map((node, index) => node === nodes[index])).toEqual(nodes.map(() => true));
       timeline.destroy();
     });
 
