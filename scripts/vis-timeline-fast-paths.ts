@@ -11,7 +11,8 @@
 //   the window, a few sizes and the options: now it redraws them when one of those changed (labels formatted with
 //   moment; a page's first filter ran that code for the first time). When they did change (a zoom, a pan), it took
 //   the axis out of the page and put it back, which made the browser restyle and lay out every label again, and
-//   parsed each label's text as HTML: now it repaints the axis in place and sets a label's text only when it changed.
+//   parsed each label's text as HTML: now it repaints the axis in place and sets a label's text only when it changed,
+//   as its text node's value when it has no markup.
 // - a DataSet change made while the window moves (the app's new display plan, in its 'rangechange' listener) redrew
 //   the items at once, although the range change had already scheduled a full redraw for the next frame: now that
 //   redraw draws it. Changes at any other time are still drawn at once (the app's lane-by-lane adds rely on it).
@@ -204,7 +205,7 @@ export const REPLACEMENTS: readonly Replacement[] = [
     replace: `    this.dom.minorTexts.push(label);
     if (label.__visText !== text) {
       label.__visText = text;
-      label.innerHTML = availableUtils.xss(text);
+      __setAxisLabelText(label, text);
     }
 `,
   },
@@ -215,7 +216,7 @@ export const REPLACEMENTS: readonly Replacement[] = [
 `,
     replace: `    if (label.__visText !== text) {
       label.__visText = text;
-      label.childNodes[0].innerHTML = availableUtils.xss(text);
+      __setAxisLabelText(label.childNodes[0], text);
     }
     label.className = \`vis-text vis-major \${className}\`;
 `,
@@ -267,6 +268,19 @@ function __timeAxisLabelsKey(axis) {
 }
 `;
 
+// Appended too: a label's text. Sanitised text with no markup or entity makes one text node, so it is set as that
+// node's value (no HTML parsing, no new node); anything else goes the published way.
+export const AXIS_LABEL_TEXT_HELPER = `
+function __setAxisLabelText(element, text) {
+  const clean = availableUtils.xss(text);
+  if (typeof clean === "string" && clean !== "" && !/[<>&]/.test(clean) && element.childNodes.length === 1 && element.firstChild.nodeType === 3) {
+    element.firstChild.nodeValue = clean;
+  } else {
+    element.innerHTML = clean;
+  }
+}
+`;
+
 /** vis-timeline's module with the fast paths; throws if any replacement does not match exactly once. */
 export function withFastPaths(code: string): string {
   let patched = code;
@@ -277,7 +291,7 @@ export function withFastPaths(code: string): string {
     }
     patched = patched.slice(0, at) + replace + patched.slice(at + find.length);
   }
-  return patched + ITEM_LOCALES_HELPER + TIME_AXIS_LABELS_KEY_HELPER;
+  return patched + ITEM_LOCALES_HELPER + TIME_AXIS_LABELS_KEY_HELPER + AXIS_LABEL_TEXT_HELPER;
 }
 
 const NAME = 'timeline-explorer-vis-timeline-fast-paths';

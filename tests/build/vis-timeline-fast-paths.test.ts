@@ -5,7 +5,7 @@ import { DataSet } from 'vis-data/esnext';
 import { type DataItem, Timeline, type TimelineOptions } from 'vis-timeline/esnext';
 import { extend } from 'vis-util/esnext';
 import { describe, expect, it, vi } from 'vitest';
-import { ITEM_LOCALES_HELPER, REPLACEMENTS, visTimelineFastPaths, withFastPaths } from '../../scripts/vis-timeline-fast-paths.ts';
+import { AXIS_LABEL_TEXT_HELPER, ITEM_LOCALES_HELPER, REPLACEMENTS, visTimelineFastPaths, withFastPaths } from '../../scripts/vis-timeline-fast-paths.ts';
 import viteConfig from '../../vite.config.ts';
 
 const require = createRequire(import.meta.url);
@@ -202,6 +202,34 @@ describe('vis-timeline fast paths (Vite plugin)', () => {
       expect(minorLabels()).toHaveLength(year.length);
       timeline.destroy();
     });
+  });
+
+  it('sets an axis label’s text as the published code does, without parsing HTML when the text has no markup', () => {
+    const withCleaner = (xss: (text: string) => string) =>
+      new Function('availableUtils', `${AXIS_LABEL_TEXT_HELPER}\nreturn __setAxisLabelText;`)({ xss }) as (element: Element, text: string) => void;
+    const published = (xss: (text: string) => string, text: string) => {
+      const element = document.createElement('div');
+      element.innerHTML = xss(text);
+      return element.innerHTML;
+    };
+    const cleaners = [(text: string) => text, (text: string) => text.replaceAll('<', '&lt;'), (text: string) => text.toUpperCase()];
+    for (const xss of cleaners) {
+      const setText = withCleaner(xss);
+      const label = document.createElement('div');
+      label.append(document.createTextNode(''));
+      for (const text of ['1990', 'March', 'a <b>bold</b> week', 'x &amp; y', '', 'w51', '日本 1月']) {
+        setText(label, text);
+        expect(label.innerHTML).toBe(published(xss, text));
+      }
+      setText(label, '2000');
+      setText(label, '2001');
+      // Plain text reuses the label's one text node.
+      expect(label.childNodes).toHaveLength(1);
+      expect(label.firstChild?.nodeValue).toBe(xss('2001'));
+      const reused = label.firstChild;
+      setText(label, '2002');
+      expect(label.firstChild).toBe(reused);
+    }
   });
 
   it('gives every item the locales the constructor merged, made once and shared', () => {
