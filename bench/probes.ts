@@ -25,7 +25,9 @@ export interface BenchProbes {
 
 export function installProbes(): void {
   const frames: FrameSample[] = [];
-  let recording = false;
+  // Each recording has its own loop: a loop left from the previous recording (stopped, but waiting for its next
+  // frame) must not go on sampling, or every frame is counted twice, the second time with no work.
+  let recording = 0;
   const afterFrame = (callback: (done: number) => void) => {
     const channel = new MessageChannel();
     channel.port1.onmessage = () => callback(performance.now());
@@ -53,16 +55,16 @@ export function installProbes(): void {
     },
     startFrames() {
       frames.length = 0;
-      recording = true;
+      const recordingNow = (recording = Math.abs(recording) + 1);
       const loop = (start: number) => {
-        if (!recording) return;
+        if (recording !== recordingNow) return;
         afterFrame((done) => frames.push({ start, done }));
         requestAnimationFrame(loop);
       };
       requestAnimationFrame(loop);
     },
     stopFrames() {
-      recording = false;
+      recording = -Math.abs(recording);
       return frames.slice();
     },
   };
