@@ -43,6 +43,37 @@ const ITEM_LOCALES_BEFORE = `    this.options = availableUtils.extend({}, this.d
     });
 `;
 
+const ITEM_LISTENERS_BEFORE = `    this.itemListeners = {
+      add(_event, params) {
+        me._onAdd(params.items);
+        if (me.options.cluster) {
+          me.clusterGenerator.setItems(me.items, {
+            applyOnChangedLevel: false,
+          });
+        }
+        me.redraw();
+      },
+      update(_event, params) {
+        me._onUpdate(params.items);
+        if (me.options.cluster) {
+          me.clusterGenerator.setItems(me.items, {
+            applyOnChangedLevel: false,
+          });
+        }
+        me.redraw();
+      },
+      remove(_event, params) {
+        me._onRemove(params.items);
+        if (me.options.cluster) {
+          me.clusterGenerator.setItems(me.items, {
+            applyOnChangedLevel: false,
+          });
+        }
+        me.redraw();
+      },
+    };
+`;
+
 export const REPLACEMENTS: readonly Replacement[] = [
   {
     why: 'Item constructor: merged locales shared',
@@ -136,66 +167,9 @@ export const REPLACEMENTS: readonly Replacement[] = [
   },
   {
     why: 'ItemSet: a DataSet change while the redraw of a range change is pending is drawn by that redraw',
-    find: `    this.itemListeners = {
-      add(_event, params) {
-        me._onAdd(params.items);
-        if (me.options.cluster) {
-          me.clusterGenerator.setItems(me.items, {
-            applyOnChangedLevel: false,
-          });
-        }
-        me.redraw();
-      },
-      update(_event, params) {
-        me._onUpdate(params.items);
-        if (me.options.cluster) {
-          me.clusterGenerator.setItems(me.items, {
-            applyOnChangedLevel: false,
-          });
-        }
-        me.redraw();
-      },
-      remove(_event, params) {
-        me._onRemove(params.items);
-        if (me.options.cluster) {
-          me.clusterGenerator.setItems(me.items, {
-            applyOnChangedLevel: false,
-          });
-        }
-        me.redraw();
-      },
-    };
-`,
-    replace: `    this.itemListeners = {
-      add(_event, params) {
-        me._onAdd(params.items);
-        if (me.options.cluster) {
-          me.clusterGenerator.setItems(me.items, {
-            applyOnChangedLevel: false,
-          });
-        }
-        if (!me.body.rangeRedrawPending) me.redraw();
-      },
-      update(_event, params) {
-        me._onUpdate(params.items);
-        if (me.options.cluster) {
-          me.clusterGenerator.setItems(me.items, {
-            applyOnChangedLevel: false,
-          });
-        }
-        if (!me.body.rangeRedrawPending) me.redraw();
-      },
-      remove(_event, params) {
-        me._onRemove(params.items);
-        if (me.options.cluster) {
-          me.clusterGenerator.setItems(me.items, {
-            applyOnChangedLevel: false,
-          });
-        }
-        if (!me.body.rangeRedrawPending) me.redraw();
-      },
-    };
-`,
+    find: ITEM_LISTENERS_BEFORE,
+    // Each of the three listeners (add, update, remove) ends in the same call.
+    replace: ITEM_LISTENERS_BEFORE.replaceAll('        me.redraw();\n', '        if (!me.body.rangeRedrawPending) me.redraw();\n'),
   },
   {
     why: 'TimeAxis minor label: text set only when it changed',
