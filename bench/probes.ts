@@ -25,8 +25,8 @@ export interface BenchProbes {
 
 export function installProbes(): void {
   const frames: FrameSample[] = [];
-  // Each recording has its own loop: a loop left from the previous recording (stopped, but waiting for its next
-  // frame) must not go on sampling, or every frame is counted twice, the second time with no work.
+  // Each recording has its own loop, ended by the next start or stop: a loop left from the previous recording (stopped,
+  // but waiting for its next frame) must not go on sampling, or every frame is counted twice, the second with no work.
   let recording = 0;
   const afterFrame = (callback: (done: number) => void) => {
     const channel = new MessageChannel();
@@ -55,7 +55,7 @@ export function installProbes(): void {
     },
     startFrames() {
       frames.length = 0;
-      const recordingNow = (recording = Math.abs(recording) + 1);
+      const recordingNow = ++recording;
       const loop = (start: number) => {
         if (recording !== recordingNow) return;
         afterFrame((done) => frames.push({ start, done }));
@@ -64,7 +64,7 @@ export function installProbes(): void {
       requestAnimationFrame(loop);
     },
     stopFrames() {
-      recording = -Math.abs(recording);
+      recording += 1;
       return frames.slice();
     },
   };
