@@ -16,6 +16,12 @@
 // - a DataSet change made while the window moves (the app's new display plan, in its 'rangechange' listener) redrew
 //   the items at once, although the range change had already scheduled a full redraw for the next frame: now that
 //   redraw draws it. Changes at any other time are still drawn at once (the app's lane-by-lane adds rely on it).
+// - a redraw laid the page out more than once: the lanes read their sizes after the time axis had written its labels,
+//   and again after their items were drawn, and each lane drew and measured the items coming into view on its own (a
+//   layout per lane). Now the axis writes its labels once every component has read its sizes, a lane's size (and its
+//   label's) is read once, before any item is drawn (items are absolutely placed and cannot change it), and the items
+//   coming into view in all lanes are drawn in one batch: all writes, then all reads. A zoom's redraw lays the page
+//   out once (the browser's own layout at the end of the frame), one that brings a new display plan into view twice.
 // Each gives what the code it replaces gives once the redraw is done. Each replacement must match vis-timeline's
 // text exactly; if an upgrade changes it, the build fails here rather than silently losing the fast path. They apply
 // wherever the app runs: the build, the dev server's pre-bundled dependencies and the tests. The benchmark's plain
@@ -106,8 +112,7 @@ export const REPLACEMENTS: readonly Replacement[] = [
     replace: `    const labelsKey = __timeAxisLabelsKey(this);
     if (!parentChanged && labelsKey !== this.__labelsKey) {
       this.__labelsKey = labelsKey;
-      foreground.style.height = \`\${this.props.height}px\`;
-      this._repaintLabels();
+      this.__repaintPending = true;
     }
     if (parentChanged) {
     this.__labelsKey = labelsKey;
@@ -196,6 +201,135 @@ export const REPLACEMENTS: readonly Replacement[] = [
 `,
   },
   {
+    why: 'Core._redraw: the time axis repainted once every component has read its sizes',
+    find: `    // redraw all components
+    this.components.forEach((component) => {
+      resized = component.redraw() || resized;
+    });
+`,
+    replace: `    // redraw all components
+    this.components.forEach((component) => {
+      resized = component.redraw() || resized;
+    });
+    this.components.forEach((component) => {
+      if (component.__repaintPending) {
+        component.__repaintPending = false;
+        component.dom.foreground.style.height = \`\${component.props.height}px\`;
+        component._repaintLabels();
+      }
+    });
+`,
+  },
+  {
+    why: 'ItemSet.redraw: the frame\'s width read before any item is drawn',
+    find: `    // update class name
+    frame.className = "vis-itemset";
+`,
+    replace: `    const frameWidth = frame.offsetWidth;
+    // update class name
+    frame.className = "vis-itemset";
+`,
+  },
+  {
+    why: 'ItemSet.redraw: the frame\'s width as read before',
+    find: `    // calculate actual size
+    this.props.width = frame.offsetWidth;
+    this.props.height = height;
+`,
+    replace: `    // calculate actual size
+    this.props.width = frameWidth;
+    this.props.height = height;
+`,
+  },
+  {
+    why: 'Group: the label\'s size read with the group\'s, before any item is drawn',
+    find: `  _calculateGroupSizeAndPosition() {
+    const { offsetTop, offsetLeft, offsetWidth } = this.dom.foreground;
+    this.top = offsetTop;
+    this.right = offsetLeft;
+    this.width = offsetWidth;
+  }
+`,
+    replace: `  _calculateGroupSizeAndPosition() {
+    const { offsetTop, offsetLeft, offsetWidth } = this.dom.foreground;
+    this.top = offsetTop;
+    this.right = offsetLeft;
+    this.width = offsetWidth;
+    this.__labelWidth = this.dom.inner.clientWidth;
+    this.__labelHeight = this.dom.inner.clientHeight;
+  }
+`,
+  },
+  {
+    why: 'Group._didResize: the label\'s size as read before the items were drawn',
+    find: `    const labelWidth = this.dom.inner.clientWidth;
+    const labelHeight = this.dom.inner.clientHeight;
+`,
+    replace: `    const labelWidth = this.__labelWidth;
+    const labelHeight = this.__labelHeight;
+`,
+  },
+  {
+    why: 'Group.redraw: its size and position not read again after its items were drawn',
+    find: `      // calculate actual size and position again
+      this._calculateGroupSizeAndPosition.bind(this),
+`,
+    replace: `      // calculate actual size and position again
+      () => {},
+`,
+  },
+  {
+    why: 'Group.redraw: the items coming into view in every lane drawn in one batch',
+    find: `      () => {
+        this._redrawItems.bind(this)(
+          forceRestack,
+          lastIsVisible,
+          margin,
+          range,
+        );
+      },
+`,
+    // The ItemSet runs each step for every lane before the next step: the first collects each lane's new items, the
+    // second draws them all, step by step (all DOM writes, then all reads); _redrawItems then finds them drawn.
+    replace: `      () => __collectNewItems(this, forceRestack, lastIsVisible, range),
+      () => __drawNewItems(this.itemSet),
+      () => {
+        this._redrawItems.bind(this)(
+          forceRestack,
+          lastIsVisible,
+          margin,
+          range,
+        );
+      },
+`,
+  },
+  {
+    why: 'Group._updateItemsInRange: new items queued while collecting',
+    find: `    this._sortVisibleItems(
+      orderedItems.byStart,
+      visibleItems,
+      visibleItemsLookup,
+    );
+
+    const redrawQueue = {};
+`,
+    replace: `    this._sortVisibleItems(
+      orderedItems.byStart,
+      visibleItems,
+      visibleItemsLookup,
+    );
+
+    if (this.__collectingNewItems) {
+      for (let i = 0; i < visibleItems.length; i++) {
+        if (!visibleItems[i].displayed) this.itemSet.__newItemQueues.push(visibleItems[i].redraw(true));
+      }
+      return visibleItems;
+    }
+
+    const redrawQueue = {};
+`,
+  },
+  {
     why: 'convert to Date without moment',
     find: `    case "Date":
       try {
@@ -255,6 +389,38 @@ function __setAxisLabelText(element, text) {
 }
 `;
 
+// Appended too: the items a lane's redraw is about to show for the first time, found as _redrawItems will find them
+// (only when it restacks, with the same items and the same window), and their drawing queues run for every lane at
+// once: each item's DOM written, then every item measured (one layout, not one per lane), then sized.
+export const NEW_ITEMS_HELPER = `
+function __collectNewItems(group, forceRestack, lastIsVisible, range) {
+  if (!(forceRestack || group.stackDirty || (group.isVisible && !lastIsVisible))) return;
+  if (!group.itemSet.__newItemQueues) group.itemSet.__newItemQueues = [];
+  group.__collectingNewItems = true;
+  try {
+    group._updateItemsInRange(
+      {
+        byEnd: group.orderedItems.byEnd.filter((item) => !item.isCluster),
+        byStart: group.orderedItems.byStart.filter((item) => !item.isCluster),
+      },
+      group.visibleItems.filter((item) => !item.isCluster),
+      range,
+    );
+  } finally {
+    group.__collectingNewItems = false;
+  }
+}
+function __drawNewItems(itemSet) {
+  const queues = itemSet.__newItemQueues;
+  if (!queues || !queues.length) return;
+  itemSet.__newItemQueues = [];
+  const steps = Math.max(...queues.map((queue) => queue.length));
+  for (let step = 0; step < steps; step++) {
+    for (const queue of queues) if (step < queue.length) queue[step]();
+  }
+}
+`;
+
 /** vis-timeline's module with the fast paths; throws if any replacement does not match exactly once. */
 export function withFastPaths(code: string): string {
   let patched = code;
@@ -265,7 +431,7 @@ export function withFastPaths(code: string): string {
     }
     patched = patched.slice(0, at) + replace + patched.slice(at + find.length);
   }
-  return patched + ITEM_LOCALES_HELPER + TIME_AXIS_LABELS_KEY_HELPER + AXIS_LABEL_TEXT_HELPER;
+  return patched + ITEM_LOCALES_HELPER + TIME_AXIS_LABELS_KEY_HELPER + AXIS_LABEL_TEXT_HELPER + NEW_ITEMS_HELPER;
 }
 
 const NAME = 'timeline-explorer-vis-timeline-fast-paths';

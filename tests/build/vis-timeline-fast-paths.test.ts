@@ -44,20 +44,60 @@ function itemWritesAndReads(act: () => void): string {
   return log.join('');
 }
 
+/** While set, told of every read of an element's width (vis-timeline's layout reads), before the mocked value is given. */
+let laneSizeReads: { onRead(element: HTMLElement): void } | undefined;
+
+/**
+ * The order of what a redraw does, while `act` runs: 'w' an item's element attached to its lane, 'r' an item measured
+ * (its computed style), 'g' a lane's or its label's size read, 'a' a time axis label's text set.
+ */
+async function redrawOrder(act: () => Promise<void>): Promise<string> {
+  const log: string[] = [];
+  laneSizeReads = { onRead: (element) => element.matches('.vis-group, .vis-inner, .vis-itemset') && log.push('g') };
+  const appendChild = Node.prototype.appendChild;
+  vi.spyOn(Node.prototype, 'appendChild').mockImplementation(function <T extends Node>(this: Node, node: T): T {
+    if (this instanceof Element && this.classList.contains('vis-group')) log.push('w');
+    return appendChild.call(this, node) as T;
+  });
+  const getComputedStyle = window.getComputedStyle.bind(window);
+  vi.spyOn(window, 'getComputedStyle').mockImplementation((element, pseudo) => {
+    if (element.closest('.vis-item')) log.push('r');
+    return getComputedStyle(element, pseudo);
+  });
+  // A label's new text: its text node's value (the fast path), or new HTML.
+  const nodeValue = Object.getOwnPropertyDescriptor(CharacterData.prototype, 'nodeValue');
+  vi.spyOn(CharacterData.prototype, 'nodeValue', 'set').mockImplementation(function (this: CharacterData, value: string | null) {
+    if (this.parentElement?.closest('.vis-time-axis')) log.push('a');
+    nodeValue?.set?.call(this, value);
+  });
+  const innerHTML = Object.getOwnPropertyDescriptor(Element.prototype, 'innerHTML');
+  vi.spyOn(Element.prototype, 'innerHTML', 'set').mockImplementation(function (this: Element, value: string) {
+    if (this.closest('.vis-time-axis')) log.push('a');
+    innerHTML?.set?.call(this, value);
+  });
+  try {
+    await act();
+  } finally {
+    laneSizeReads = undefined;
+  }
+  return log.join('');
+}
+
 /**
  * A timeline in happy-dom, which lays nothing out: widths (a digit's on the axis; no lane labels) and a height option
  * stand in. `redrawn` redraws it (vis-timeline draws in the next animation frame) and waits for that frame.
  */
-function timelineInHappyDom(items: DataSet<DataItem>, options: TimelineOptions) {
+function timelineInHappyDom(items: DataSet<DataItem>, options: TimelineOptions, groups?: DataSet<{ id: string; content: string }>) {
   for (const size of ['offsetWidth', 'clientWidth'] as const) {
     vi.spyOn(HTMLElement.prototype, size, 'get').mockImplementation(function (this: HTMLElement) {
+      if (laneSizeReads) laneSizeReads.onRead(this);
       if (this.classList.contains('vis-measure')) return 8;
-      return this.matches('.vis-left, .vis-right, .vis-label, .vis-labelset') ? 0 : 600;
+      return this.matches('.vis-left, .vis-right, .vis-label, .vis-labelset, .vis-inner') ? 0 : 600;
     });
   }
   const container = document.createElement('div');
   document.body.append(container);
-  const timeline = new Timeline(container, items, { height: 400, ...options });
+  const timeline = groups ? new Timeline(container, items, groups, { height: 400, ...options }) : new Timeline(container, items, { height: 400, ...options });
   const redrawn = async () => {
     timeline.redraw();
     await new Promise((resolve) => requestAnimationFrame(resolve));
@@ -74,6 +114,8 @@ describe('vis-timeline fast paths (Vite plugin)', () => {
       expect(patched).toContain('if (item.displayed && !this.visibleItems.includes(item)) {');
       expect(patched).toContain('if (!parentChanged && labelsKey !== this.__labelsKey) {');
       expect(patched).toContain('if (label.__visText !== text) {');
+      expect(patched).toContain('() => __collectNewItems(this, forceRestack, lastIsVisible, range),');
+      expect(patched).toContain('component._repaintLabels();');
       // In each of the ItemSet's DataSet listeners: add, update and remove.
       expect(patched.split('if (!me.body.rangeRedrawPending) me.redraw();')).toHaveLength(4);
     }
@@ -138,6 +180,30 @@ describe('vis-timeline fast paths (Vite plugin)', () => {
     timeline.destroy();
   });
 
+  it('draws the items coming into view in every lane in one batch, and reads no lane’s size after drawing them', async () => {
+    const groups = new DataSet([{ id: 'a', content: 'A' }, { id: 'b', content: 'B' }, { id: 'c', content: 'C' }]);
+    const items = new DataSet<{ id: string; group: string; content: string; start: Date; end: Date }>();
+    for (const group of ['a', 'b', 'c']) {
+      for (const month of [2, 5]) items.add({ id: `${group}${month}`, group, content: `${group} ${month}`, start: new Date(2000, month, 1), end: new Date(2000, month, 20) });
+    }
+    const { container, timeline, redrawn } = timelineInHappyDom(items, { start: new Date(1990, 0, 1), end: new Date(1991, 0, 1) }, groups);
+    await redrawn();
+    expect(container.querySelectorAll('.vis-item')).toHaveLength(0);
+    const order = await redrawOrder(async () => {
+      timeline.setWindow(new Date(2000, 0, 1), new Date(2001, 0, 1), { animation: false });
+      await redrawn();
+    });
+    expect(container.querySelectorAll('.vis-item')).toHaveLength(6);
+    // Unpatched, each lane draws and measures its own items ("wwrrrr" three times: a forced layout each), then reads its
+    // size and its label's again (more reads after the drawing than before it).
+    // The axis's labels ('a') come last, once the lanes are read (see the time axis's tests).
+    const [, before = '', after = ''] = /^(g*)w{6}r+a*(g*)$/.exec(order) ?? [];
+    expect(order).toMatch(/^g+w{6}r+a*g*$/);
+    // What follows the drawing is the next redraw (the lanes grew), which reads each size once, as this one did.
+    expect(after.length).toBe(before.length);
+    timeline.destroy();
+  });
+
   describe('the time axis', () => {
     /** A decade in view, with no items, and its minor labels' texts. */
     function axisTimeline() {
@@ -186,6 +252,21 @@ describe('vis-timeline fast paths (Vite plugin)', () => {
       // Unpatched, the axis is taken out of the page and back, and every label's text is parsed again as HTML.
       expect(removed.filter((node) => node instanceof Element && node.matches('.vis-time-axis'))).toEqual([]);
       expect(textNodes().map((node, index) => node === nodes[index])).toEqual(nodes.map(() => true));
+      timeline.destroy();
+    });
+
+    it('repaints them after every lane has read its size, so the browser lays the page out once per redraw', async () => {
+      const { timeline, minorLabels, redrawn } = axisTimeline();
+      await redrawn();
+      const labels = minorLabels();
+      const order = await redrawOrder(async () => {
+        // A year later: as many labels, each with a new text.
+        timeline.setWindow(new Date(2001, 0, 1), new Date(2011, 0, 1), { animation: false });
+        await redrawn();
+      });
+      expect(minorLabels()).not.toEqual(labels);
+      // Unpatched, the labels are written first ("aaa…ggg…"), and the lanes' reads that follow force a layout.
+      expect(order).toMatch(/^g+a+g*$/);
       timeline.destroy();
     });
 
