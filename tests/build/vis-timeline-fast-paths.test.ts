@@ -26,9 +26,8 @@ function constructorLocales(locales: Locales, given: Locales | undefined, defaul
   return merged;
 }
 
-/** DOM writes ('w': an item's element attached to its lane) and reads ('r': its computed style) while `act` runs, in order. */
-function itemWritesAndReads(act: () => void): string {
-  const log: string[] = [];
+/** Logs DOM writes ('w': an item's element attached to its lane) and reads ('r': an item's computed style), in order. */
+function logItemWritesAndReads(log: string[]): void {
   const appendChild = Node.prototype.appendChild;
   vi.spyOn(Node.prototype, 'appendChild').mockImplementation(function <T extends Node>(this: Node, node: T): T {
     // A lane's element: the items drawn in it are attached before their class names are set.
@@ -40,6 +39,12 @@ function itemWritesAndReads(act: () => void): string {
     if (element.closest('.vis-item')) log.push('r');
     return getComputedStyle(element, pseudo);
   });
+}
+
+/** The item writes and reads (see logItemWritesAndReads) while `act` runs, in order. */
+function itemWritesAndReads(act: () => void): string {
+  const log: string[] = [];
+  logItemWritesAndReads(log);
   act();
   return log.join('');
 }
@@ -48,22 +53,13 @@ function itemWritesAndReads(act: () => void): string {
 let laneSizeReads: { onRead(element: HTMLElement): void } | undefined;
 
 /**
- * The order of what a redraw does, while `act` runs: 'w' an item's element attached to its lane, 'r' an item measured
- * (its computed style), 'g' a lane's or its label's size read, 'a' a time axis label's text set.
+ * The order of what a redraw does, while `act` runs: 'w' and 'r' an item's writes and reads (see
+ * logItemWritesAndReads), 'g' a lane's or its label's size read, 'a' a time axis label's text set.
  */
 async function redrawOrder(act: () => Promise<void>): Promise<string> {
   const log: string[] = [];
   laneSizeReads = { onRead: (element) => element.matches('.vis-group, .vis-inner, .vis-itemset') && log.push('g') };
-  const appendChild = Node.prototype.appendChild;
-  vi.spyOn(Node.prototype, 'appendChild').mockImplementation(function <T extends Node>(this: Node, node: T): T {
-    if (this instanceof Element && this.classList.contains('vis-group')) log.push('w');
-    return appendChild.call(this, node) as T;
-  });
-  const getComputedStyle = window.getComputedStyle.bind(window);
-  vi.spyOn(window, 'getComputedStyle').mockImplementation((element, pseudo) => {
-    if (element.closest('.vis-item')) log.push('r');
-    return getComputedStyle(element, pseudo);
-  });
+  logItemWritesAndReads(log);
   // A label's new text: its text node's value (the fast path), or new HTML.
   const nodeValue = Object.getOwnPropertyDescriptor(CharacterData.prototype, 'nodeValue');
   vi.spyOn(CharacterData.prototype, 'nodeValue', 'set').mockImplementation(function (this: CharacterData, value: string | null) {
