@@ -37,14 +37,19 @@ const variants = [
   { name: 'base', root: baseTree, outDir: join(scratch, 'base') },
   { name: 'work', root: projectRoot, outDir: join(scratch, 'work') },
 ];
-const dataset = JSON.stringify(generateDataset(n));
-const atPart = windowQuery(tunedWindow(dataSpan(generateDataset(n).events.map(recordTimes))));
-for (const variant of variants) {
-  await build({ root: variant.root, configFile: join(variant.root, 'vite.config.ts'), logLevel: 'warn', build: { outDir: variant.outDir, emptyOutDir: true } });
-  mkdirSync(join(variant.outDir, 'data'), { recursive: true });
-  writeFileSync(join(variant.outDir, 'data', `events-${n}.json`), dataset);
+const generated = generateDataset(n);
+const dataset = JSON.stringify(generated);
+const atPart = windowQuery(tunedWindow(dataSpan(generated.events.map(recordTimes))));
+try {
+  for (const variant of variants) {
+    await build({ root: variant.root, configFile: join(variant.root, 'vite.config.ts'), logLevel: 'warn', build: { outDir: variant.outDir, emptyOutDir: true } });
+    mkdirSync(join(variant.outDir, 'data'), { recursive: true });
+    writeFileSync(join(variant.outDir, 'data', `events-${n}.json`), dataset);
+  }
+} finally {
+  // A failed build must not leave the worktree registered in the repository.
+  execFileSync('git', ['worktree', 'remove', '--force', baseTree], { cwd: projectRoot, stdio: 'ignore' });
 }
-execFileSync('git', ['worktree', 'remove', '--force', baseTree], { cwd: projectRoot, stdio: 'ignore' });
 
 interface Sample {
   zoomWork?: number[];
