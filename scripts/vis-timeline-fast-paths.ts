@@ -274,7 +274,7 @@ export const REPLACEMENTS: readonly Replacement[] = [
     find: `      // calculate actual size and position again
       this._calculateGroupSizeAndPosition.bind(this),
 `,
-    replace: `      // calculate actual size and position again
+    replace: `      // (fast path) size and position as read before the items were drawn: absolutely placed items cannot change them
       () => {},
 `,
   },
