@@ -22,6 +22,9 @@
 //   label's) is read once, before any item is drawn (items are absolutely placed and cannot change it), and the items
 //   coming into view in all lanes are drawn in one batch: all writes, then all reads. A zoom's redraw lays the page
 //   out once (the browser's own layout at the end of the frame), one that brings a new display plan into view twice.
+// - an item removed from the DataSet (a filter hiding it) was thrown away with its DOM, and made, drawn and measured
+//   anew when added again (the filter undone): now the latest removed items are kept, and one added again with the
+//   same data is put back as it was, as vis-timeline puts back an item scrolled out of view and back.
 // Each gives what the code it replaces gives once the redraw is done. Each replacement must match vis-timeline's
 // text exactly; if an upgrade changes it, the build fails here rather than silently losing the fast path. They apply
 // wherever the app runs: the build, the dev server's pre-bundled dependencies and the tests. The benchmark's plain
@@ -330,6 +333,43 @@ export const REPLACEMENTS: readonly Replacement[] = [
 `,
   },
   {
+    why: 'ItemSet._onRemove: an item removed from the DataSet kept with its DOM and sizes',
+    find: `      const item = me.items[id];
+      if (item) {
+        count++;
+        me._removeItem(item);
+      }
+`,
+    replace: `      const item = me.items[id];
+      if (item) {
+        count++;
+        me._removeItem(item);
+        __keepRemovedItem(me, id, item);
+      }
+`,
+  },
+  {
+    why: 'ItemSet._onUpdate: an item added again with the data it was removed with is the item kept',
+    find: `        if (constructor) {
+          item = new constructor(itemData, me.conversion, me.options);
+`,
+    replace: `        if (constructor) {
+          item = __takeRemovedItem(me, id, itemData, constructor) ?? new constructor(itemData, me.conversion, me.options);
+`,
+  },
+  {
+    why: 'ItemSet.markDirty: items to be drawn anew drop the items kept',
+    find: `    if (options) {
+      if (options.refreshItems) {
+        availableUtils.forEach(this.items, (item) => {
+`,
+    replace: `    if (options) {
+      if (options.refreshItems) {
+        this.__removedItems?.clear();
+        availableUtils.forEach(this.items, (item) => {
+`,
+  },
+  {
     why: 'convert to Date without moment',
     find: `    case "Date":
       try {
@@ -421,6 +461,41 @@ function __drawNewItems(itemSet) {
 }
 `;
 
+// Appended too: items removed from the DataSet, kept (the latest 2,000) with their DOM and measured sizes, and taken
+// back when an item is added again with the same id, type and data (each field the same value, dates the same time). A
+// filter shown and hidden again, or a window moved back, then draws it as vis-timeline draws an item scrolled back into
+// view: put back in its lane (which stacks its items anew), no template run, no element made, nothing measured. Only
+// an item drawn, not since marked to be drawn anew (by any option or redraw(), which drop the kept items too) and not
+// selected is kept; none with clustering, whose clusters hold items of their own.
+export const REMOVED_ITEMS_HELPER = `
+const __REMOVED_ITEMS_KEPT = 2000;
+function __keepRemovedItem(itemSet, id, item) {
+  if (!item.dom || item.dirty || item.selected || itemSet.options.cluster) return;
+  if (!itemSet.__removedItems) itemSet.__removedItems = new Map();
+  const kept = itemSet.__removedItems;
+  kept.delete(id);
+  kept.set(id, item);
+  if (kept.size > __REMOVED_ITEMS_KEPT) kept.delete(kept.keys().next().value);
+}
+function __takeRemovedItem(itemSet, id, data, constructor) {
+  const kept = itemSet.__removedItems;
+  const item = kept && kept.get(id);
+  if (!item) return undefined;
+  kept.delete(id);
+  return item.constructor === constructor && __sameItemData(item.data, data) ? item : undefined;
+}
+function __sameItemData(before, now) {
+  const keys = Object.keys(before);
+  if (keys.length !== Object.keys(now).length) return false;
+  return keys.every((key) => {
+    const a = before[key];
+    const b = now[key];
+    if (!Object.prototype.hasOwnProperty.call(now, key)) return false;
+    return a === b || (a instanceof Date && b instanceof Date && a.getTime() === b.getTime());
+  });
+}
+`;
+
 /** vis-timeline's module with the fast paths; throws if any replacement does not match exactly once. */
 export function withFastPaths(code: string): string {
   let patched = code;
@@ -431,7 +506,7 @@ export function withFastPaths(code: string): string {
     }
     patched = patched.slice(0, at) + replace + patched.slice(at + find.length);
   }
-  return patched + ITEM_LOCALES_HELPER + TIME_AXIS_LABELS_KEY_HELPER + AXIS_LABEL_TEXT_HELPER + NEW_ITEMS_HELPER;
+  return patched + ITEM_LOCALES_HELPER + TIME_AXIS_LABELS_KEY_HELPER + AXIS_LABEL_TEXT_HELPER + NEW_ITEMS_HELPER + REMOVED_ITEMS_HELPER;
 }
 
 const NAME = 'timeline-explorer-vis-timeline-fast-paths';

@@ -112,6 +112,7 @@ describe('vis-timeline fast paths (Vite plugin)', () => {
       expect(patched).toContain('if (label.__visText !== text) {');
       expect(patched).toContain('() => __collectNewItems(this, forceRestack, lastIsVisible, range),');
       expect(patched).toContain('component._repaintLabels();');
+      expect(patched).toContain('item = __takeRemovedItem(me, id, itemData, constructor) ??');
       // In each of the ItemSet's DataSet listeners: add, update and remove.
       expect(patched.split('if (!me.body.rangeRedrawPending) me.redraw();')).toHaveLength(4);
     }
@@ -198,6 +199,91 @@ describe('vis-timeline fast paths (Vite plugin)', () => {
     // What follows the drawing is the next redraw (the lanes grew), which reads each size once, as this one did.
     expect(after.length).toBe(before.length);
     timeline.destroy();
+  });
+
+  describe('an item removed from the DataSet and added again', () => {
+    type RangeData = { id: string; content: string; start: Date; end: Date };
+    /** Two ranges in view, drawn; `element` finds an item's element by its text. */
+    async function twoItemsDrawn() {
+      const items = new DataSet<RangeData>([1, 2].map((month) => ({ id: `e${month}`, content: `Event ${month}`, start: new Date(2000, month, 1), end: new Date(2000, month, 20) })));
+      const { container, timeline, redrawn } = timelineInHappyDom(items, { start: new Date(2000, 0, 1), end: new Date(2001, 0, 1) });
+      await redrawn();
+      const element = (text: string) => [...container.querySelectorAll<HTMLElement>('.vis-item.vis-range')].find((item) => item.textContent === text);
+      const log: string[] = [];
+      logItemWritesAndReads(log);
+      const removed = (id: string) => {
+        const data = items.get(id);
+        if (!data) throw new Error(`no item ${id}`);
+        items.remove(id);
+        expect(element(data.content)).toBeUndefined();
+        return data;
+      };
+      /** Adds the item, and gives the item writes and reads of the add (see logItemWritesAndReads). */
+      const added = (data: RangeData) => {
+        log.length = 0;
+        items.add(data);
+        return log.join('');
+      };
+      return { timeline, element, removed, added };
+    }
+
+    it('with the same data is put back as it was: the same element, nothing measured again', async () => {
+      const { timeline, element, removed, added } = await twoItemsDrawn();
+      const before = element('Event 1');
+      expect(before).toBeDefined();
+      // Unpatched, a new element is made, drawn and measured ("wr…").
+      expect(added(removed('e1'))).toBe('w');
+      expect(element('Event 1')).toBe(before);
+      expect(before?.isConnected).toBe(true);
+      timeline.destroy();
+    });
+
+    it('is stacked with its lane again, around the items that moved while it was away', async () => {
+      // Two overlapping ranges: two rows.
+      const items = new DataSet([1, 2].map((month) => ({ id: `e${month}`, content: `Event ${month}`, start: new Date(2000, month, 1), end: new Date(2000, month + 4, 1) })));
+      const { container, timeline, redrawn } = timelineInHappyDom(items, { start: new Date(2000, 0, 1), end: new Date(2001, 0, 1) });
+      await redrawn();
+      const top = (text: string) => [...container.querySelectorAll<HTMLElement>('.vis-item.vis-range')].find((item) => item.textContent === text)?.style.top;
+      expect(top('Event 1')).not.toBe(top('Event 2'));
+      const first = items.get('e1');
+      if (!first) throw new Error('no item e1');
+      items.remove('e1');
+      // A day later: a new window restacks the lane, and Event 2 alone moves up to the first row, where Event 1 was.
+      timeline.setWindow(new Date(2000, 0, 2), new Date(2001, 0, 2), { animation: false });
+      await redrawn();
+      const alone = top('Event 2');
+      items.add(first);
+      // Left in the row it had, it would lie on Event 2.
+      expect(top('Event 2')).toBe(alone);
+      expect(top('Event 1')).not.toBe(alone);
+      timeline.destroy();
+    });
+
+    it('with other data, or selected when it was removed, is drawn anew', async () => {
+      const { timeline, element, removed, added } = await twoItemsDrawn();
+      const first = element('Event 1');
+      expect(added({ ...removed('e1'), content: 'Event 1, renamed' })).toMatch(/^w+r+$/);
+      expect(element('Event 1, renamed')).not.toBe(first);
+
+      const second = element('Event 2');
+      timeline.setSelection(['e2']);
+      expect(second?.classList.contains('vis-selected')).toBe(true);
+      expect(added(removed('e2'))).toMatch(/^w+r+$/);
+      expect(element('Event 2')).not.toBe(second);
+      expect(element('Event 2')?.classList.contains('vis-selected')).toBe(false);
+      timeline.destroy();
+    });
+
+    it('after a redraw that measures every item again (any option, the app’s resize observer) is drawn anew', async () => {
+      const { timeline, element, removed, added } = await twoItemsDrawn();
+      const before = element('Event 1');
+      const data = removed('e1');
+      timeline.redraw();
+      expect(added(data)).toMatch(/^w+r+$/);
+      expect(element('Event 1')).not.toBe(before);
+      expect(element('Event 1')?.isConnected).toBe(true);
+      timeline.destroy();
+    });
   });
 
   describe('the time axis', () => {

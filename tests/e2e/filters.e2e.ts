@@ -3,9 +3,10 @@ import { resolve } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateDataset } from '../../bench/generate.ts';
 import type { EventRecord } from '../../src/domain/schema.ts';
 import { launchChromium, projectRoot } from './support/browser.ts';
-import { openApp, saveScreenshot, screenshotDir } from './support/app-page.ts';
+import { appUrl, openApp, saveScreenshot, screenshotDir } from './support/app-page.ts';
 import { builtinEvents } from './support/records.ts';
 
 let browser: Browser;
@@ -67,6 +68,35 @@ describe('filters in Chromium', () => {
     await expect(absentBox.isVisible()).resolves.toBe(true);
     const description = await absentBox.evaluate((box) => document.getElementById(box.getAttribute('aria-describedby') ?? '')?.innerText);
     expect(description).toContain('no matching events');
+    expect(app.problems).toEqual([]);
+    await app.close();
+  });
+
+  it('puts every event back where it was when a filter is undone', async () => {
+    // 1,000 synthetic events, about a hundred of them in a seven-year window: lanes of stacked rows.
+    const app = await openApp(browser);
+    const { page } = app;
+    await page.route('**/synthetic-1000.json', (route) => route.fulfill({ contentType: 'application/json', body: JSON.stringify(generateDataset(1000)) }));
+    await page.goto(appUrl('data=synthetic-1000.json&from=1981-01-01&to=1988-06-01'));
+    const all = '1000 of 1000 events';
+    await expect.poll(() => status(page).textContent(), { timeout: 20_000 }).toBe(all);
+    const places = () =>
+      page.locator('.vis-item.event[data-id]').evaluateAll((items) =>
+        items.map((item) => {
+          const box = item.getBoundingClientRect();
+          return `${item.getAttribute('data-id')} at ${Math.round(box.left)},${Math.round(box.top)} ${Math.round(box.width)}×${Math.round(box.height)}`;
+        }).sort(),
+      );
+    await page.waitForTimeout(800);
+    const before = await places();
+    expect(before.length).toBeGreaterThan(30);
+    const election = checkbox(page, 'Event type', 'Election');
+    await election.check();
+    await expect.poll(() => status(page).textContent()).not.toBe(all);
+    await expect.poll(async () => (await places()).length).toBeLessThan(before.length);
+    await election.uncheck();
+    await expect.poll(() => status(page).textContent()).toBe(all);
+    await expect.poll(places).toEqual(before);
     expect(app.problems).toEqual([]);
     await app.close();
   });
