@@ -6,7 +6,7 @@ import { useDeferredValue, useEffect, useRef, useState, type KeyboardEvent } fro
 import { DataSet } from 'vis-data/esnext';
 import { Timeline, type TimelineOptions } from 'vis-timeline/esnext';
 import 'vis-timeline/styles/vis-timeline-graph2d.min.css';
-import { type AggregateItemData, type DisplayPlan, DEFAULT_DISPLAY_OPTIONS, planDisplay, planServes } from '../domain/aggregate-items.ts';
+import { type AggregateItemData, type DisplayPlan, DEFAULT_DISPLAY_OPTIONS, movingPlanWindow, planDisplay, planServes } from '../domain/aggregate-items.ts';
 import { isInWindow, paddedWindow, windowAroundEvent, zoomWindow } from '../domain/timeline-items.ts';
 import type { TimeWindow } from '../domain/view-state.ts';
 import { appStore, useAppActions, useAppStore } from '../store/app-store.ts';
@@ -129,12 +129,13 @@ export function TimelineView() {
       }
       appStore.getState().actions.selectEvent(properties.items[0]);
     });
-    // While moving: a new plan only when the current one no longer covers the window (a frame's work at most); its
-    // items are drawn by the redraw the move scheduled for the next frame (a fast path, scripts/vis-timeline-fast-paths.ts).
+    // While moving: a new plan only when the current one no longer covers the window (a frame's work at most), made
+    // ahead of a zoom out (see movingPlanWindow); its items are drawn by the redraw the move scheduled for the next
+    // frame (a fast path, scripts/vis-timeline-fast-paths.ts).
     timeline.on('rangechange', (properties: { start: Date; end: Date }) => {
       const next = { start: properties.start.getTime(), end: properties.end.getTime() };
       if (next.start >= PARKED_WINDOW.start) return;
-      if (!planRef.current || !planServes(planRef.current, next)) refreshRef.current(next);
+      if (!planRef.current || !planServes(planRef.current, next)) refreshRef.current(movingPlanWindow(planRef.current, next));
     });
     timeline.on('rangechanged', (properties: { start: Date; end: Date; byUser: boolean }) => {
       const next = { start: properties.start.getTime(), end: properties.end.getTime() };

@@ -154,6 +154,22 @@ export function planServes(plan: DisplayPlan, window: TimeWindow): boolean {
   return window.start >= plan.covers.start && window.end <= plan.covers.end;
 }
 
+/** How much wider than the window a plan made while zooming out is (see `movingPlanWindow`). */
+export const ZOOM_OUT_LOOKAHEAD = 2;
+
+/**
+ * The window to plan for while the window moves and `previous` no longer serves it. Growing (zooming out), a plan
+ * for the window as it is would be outgrown within a few frames, and each new plan replaces every block in view (a
+ * heavy frame): so plan for a window `lookahead` times as wide, centred on it. Its blocks are coarser than need be
+ * until the window catches up, and still true; finer ones come when the window rests. Otherwise the window itself.
+ */
+export function movingPlanWindow(previous: DisplayPlan | undefined, next: TimeWindow, lookahead = ZOOM_OUT_LOOKAHEAD): TimeWindow {
+  const width = next.end - next.start;
+  if (!previous || width <= previous.window.end - previous.window.start) return next;
+  const centre = next.start + width / 2;
+  return { start: centre - (width * lookahead) / 2, end: centre + (width * lookahead) / 2 };
+}
+
 /** Items (sorted by start) that overlap [start, end); a point overlaps if its instant is inside. */
 export function itemsOverlapping(items: readonly TimelineItemData[], range: TimeWindow): TimelineItemData[] {
   const result: TimelineItemData[] = [];

@@ -10,6 +10,7 @@ import {
   isAggregateId,
   itemsOverlapping,
   planDisplay,
+  movingPlanWindow,
   planServes,
 } from '../../src/domain/aggregate-items.ts';
 import { makeLocalDate } from '../../src/domain/partial-date.ts';
@@ -192,6 +193,40 @@ describe('planServes', () => {
     ['zoomed in far over single events', detailed, { start: at(1990), end: at(1991) }, true],
   ])('%s: %s', (_name, plan, window, expected) => {
     expect(planServes(plan, window)).toBe(expected);
+  });
+});
+
+describe('movingPlanWindow', () => {
+  const items = spread(400, 'dense', at(1970), at(2010));
+  const plan = planDisplay(items, { start: at(1980), end: at(2000) }, options());
+
+  it('plans for the window itself before any plan, and while panning or zooming in', () => {
+    const panned = { start: at(1995), end: at(2015) };
+    const zoomedIn = { start: at(1985), end: at(1995) };
+    expect(movingPlanWindow(undefined, panned)).toEqual(panned);
+    expect(movingPlanWindow(plan, panned)).toEqual(panned);
+    expect(movingPlanWindow(plan, zoomedIn)).toEqual(zoomedIn);
+  });
+
+  it('plans ahead of a zoom out: twice as wide, centred on the window', () => {
+    expect(movingPlanWindow(plan, { start: at(1970), end: at(2010) })).toEqual({ start: at(1970) - (at(2010) - at(1970)) / 2, end: at(2010) + (at(2010) - at(1970)) / 2 });
+  });
+
+  it('so a zoom out by steps of a fifth needs half the plans', () => {
+    const plansWhileZoomingOut = (ahead: number) => {
+      let current = planDisplay(items, { start: at(1989), end: at(1991) }, options());
+      let plans = 0;
+      for (let step = 0, width = 2 * YEAR; step < 24; step += 1) {
+        width *= 1.2;
+        const window = { start: at(1990) - width / 2, end: at(1990) + width / 2 };
+        if (planServes(current, window)) continue;
+        current = planDisplay(items, movingPlanWindow(current, window, ahead), options());
+        plans += 1;
+      }
+      return plans;
+    };
+    expect(plansWhileZoomingOut(1)).toBe(6);
+    expect(plansWhileZoomingOut(2)).toBe(3);
   });
 });
 
