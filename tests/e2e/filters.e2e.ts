@@ -101,6 +101,30 @@ describe('filters in Chromium', () => {
     await app.close();
   });
 
+  it('keeps the timeline\'s touch-action where no pointer is coarse, and lets it follow the lanes\' overflow on a touch screen', async () => {
+    // vis-timeline sets it when the lanes start or stop overflowing; a change restyles the whole timeline.
+    const touchActions = async (hasTouch: boolean) => {
+      const app = await openApp(browser, '', { hasTouch });
+      const { page } = app;
+      await page.route('**/synthetic-1000.json', (route) => route.fulfill({ contentType: 'application/json', body: JSON.stringify(generateDataset(1000)) }));
+      await page.goto(appUrl('data=synthetic-1000.json&from=1981-01-01&to=1988-06-01'));
+      const all = '1000 of 1000 events';
+      await expect.poll(() => status(page).textContent(), { timeout: 20_000 }).toBe(all);
+      const root = page.locator('.vis-timeline');
+      const read = () => root.evaluate((element: HTMLElement) => `${element.style.touchAction} → ${getComputedStyle(element).touchAction}`);
+      await expect.poll(read).toMatch(/^none/);
+      const overflowing = await read();
+      await checkbox(page, 'Event type', 'Election').check();
+      await expect.poll(read).toMatch(/^pan-y/);
+      const fitting = await read();
+      expect(app.problems).toEqual([]);
+      await app.close();
+      return [overflowing, fitting];
+    };
+    expect(await touchActions(false)).toEqual(['none → auto', 'pan-y → auto']);
+    expect(await touchActions(true)).toEqual(['none → none', 'pan-y → pan-y']);
+  });
+
   it('finds an actor by first name, filters by it and removes it with its chip', async () => {
     const app = await openApp(browser);
     const { page } = app;
