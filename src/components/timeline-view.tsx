@@ -4,7 +4,7 @@
 // so the number of items vis-timeline handles stays bounded whatever the dataset's size.
 import { useDeferredValue, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { DataSet } from 'vis-data/esnext';
-import { Timeline, type TimelineOptions } from 'vis-timeline/esnext';
+import { Timeline, type TimelineOptions, type TimelineOptionsTemplateFunction } from 'vis-timeline/esnext';
 import 'vis-timeline/styles/vis-timeline-graph2d.min.css';
 import { type AggregateItemData, type DisplayPlan, DEFAULT_DISPLAY_OPTIONS, movingPlanWindow, planDisplay, planServes } from '../domain/aggregate-items.ts';
 import { isInWindow, paddedWindow, windowAroundEvent, zoomWindow } from '../domain/timeline-items.ts';
@@ -92,7 +92,8 @@ export function TimelineView() {
       margin: { item: { horizontal: 4, vertical: 6 }, axis: 6 },
       height: '100%',
       groupOrder: 'order',
-      template: createItemTemplate(openAggregate, blocks),
+      // vis-timeline's types say a template returns its content, but one may write into the element and return nothing.
+      template: createItemTemplate(openAggregate, blocks) as TimelineOptionsTemplateFunction,
       groupTemplate: renderGroup,
       tooltip: { followMouse: false, delay: 300 },
       // data-id on each item lets tests and the benchmark find an event's element.

@@ -121,7 +121,7 @@ describe('displayChanges and applyChanges', () => {
     expect(block?.start.getTime()).toBeGreaterThan(block?.aggregate.start ?? Infinity);
     expect(block?.end?.getTime()).toBeLessThan(block?.aggregate.end ?? -Infinity);
     const opened: number[] = [];
-    const element = createItemTemplate((aggregate) => opened.push(aggregate.count))(block);
+    const element = drawn(createItemTemplate((aggregate) => opened.push(aggregate.count))(block));
     expect(element.tagName).toBe('BUTTON');
     expect(element.textContent).toBe('80');
     expect(element.getAttribute('aria-label')).toBe('Show 80 events in A, 1994');
@@ -140,7 +140,7 @@ describe('displayChanges and applyChanges', () => {
     applyChanges(items, shown, displayChanges(shown, plan(dense(80)), laneName), window, blocks);
     const [block] = [...shown.values()].filter(isAggregateItem);
     // What vis-timeline does with the item it was given: draws it through the template.
-    const button = template(items.get(block?.id ?? '') ?? undefined);
+    const button = drawn(template(items.get(block?.id ?? '') ?? undefined));
     expect(button.textContent).toBe('80');
     const log = recordEvents(items);
 
@@ -153,7 +153,7 @@ describe('displayChanges and applyChanges', () => {
     expect(button.textContent).toBe('60');
     expect(button.getAttribute('aria-label')).toBe('Show 60 events in A, 1994');
     // Drawn again from the data vis-timeline still holds (a selection redraws it): the latest count, not the first.
-    const redrawn = template(items.get(block?.id ?? '') ?? undefined);
+    const redrawn = drawn(template(items.get(block?.id ?? '') ?? undefined));
     expect(redrawn.textContent).toBe('60');
     // vis-timeline keeps the first button when the new one looks the same: a later count must reach both.
     applyChanges(items, shown, displayChanges(shown, plan(dense(70)), laneName), window, blocks);
@@ -161,15 +161,26 @@ describe('displayChanges and applyChanges', () => {
 
     // A new dataset forgets every block: the same bucket then shows what it is given.
     blocks.clear();
-    expect(template(items.get(block?.id ?? '') ?? undefined).textContent).toBe('80');
+    expect(drawn(template(items.get(block?.id ?? '') ?? undefined)).textContent).toBe('80');
   });
 
-  it('writes event text as text, never as HTML', () => {
+  it('writes an event into the element vis-timeline gives it, as text, and gives nothing back for it to replace', () => {
     const hostile = { ...item('x', at(1993)), label: '<img src=x onerror=alert(1)>' };
     const shown = new Map<string, VisItem>();
     applyChanges(new DataSet<VisItem, 'id'>(), shown, displayChanges(shown, plan([hostile]), laneName), window);
-    const element = createItemTemplate(() => undefined)(shown.get('x'));
-    expect(element.querySelector('img')).toBeNull();
-    expect(element.textContent).toContain('<img src=x onerror=alert(1)>');
+    const element = document.createElement('div');
+    element.className = 'vis-item-content';
+    expect(createItemTemplate(() => undefined)(shown.get('x'), element)).toBeUndefined();
+    expect(element.children).toHaveLength(0);
+    expect(element.textContent).toBe('<img src=x onerror=alert(1)>');
+    expect([...element.classList]).toEqual(['vis-item-content', 'event-content', 'event-label']);
+    expect(element.dataset.glyph).not.toBe('');
+    expect(element.title).toBe(hostile.description);
   });
 });
+
+/** What the template drew for a block: its button. */
+function drawn(element: HTMLElement | undefined): HTMLElement {
+  if (!element) throw new Error('The template drew nothing');
+  return element;
+}
