@@ -247,8 +247,8 @@ export function createBlockButtons(): BlockButtons {
 /**
  * The item template. An event's title is written as text into vis-timeline's own content element, its type's glyph
  * drawn beside it by CSS from data-glyph: no element of ours, so each event costs the browser one element fewer to
- * style and lay out (it has three or four of vis-timeline's). Given nothing back, vis-timeline leaves the element as written.
- * A block is a button that zooms into its period.
+ * style and lay out (it has three or four of vis-timeline's). Given nothing back, vis-timeline leaves the element
+ * as written. A block is a button that zooms into its period.
  */
 export function createItemTemplate(
   openAggregate: (aggregate: AggregateItemData) => void,

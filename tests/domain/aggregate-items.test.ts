@@ -9,8 +9,8 @@ import {
   formatBucket,
   isAggregateId,
   itemsOverlapping,
-  planDisplay,
   movingPlanWindow,
+  planDisplay,
   planServes,
 } from '../../src/domain/aggregate-items.ts';
 import { makeLocalDate } from '../../src/domain/partial-date.ts';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateDataset } from '../../bench/generate.ts';
 import type { EventRecord } from '../../src/domain/schema.ts';
@@ -26,6 +26,18 @@ const filters = (page: Page) => page.getByRole('complementary', { name: 'Filters
 const status = (page: Page) => page.getByRole('group', { name: 'Results' }).getByRole('status');
 const checkbox = (page: Page, group: string, name: string) =>
   filters(page).getByRole('group', { name: group }).getByRole('checkbox', { name, exact: true });
+
+const ALL_SYNTHETIC = '1000 of 1000 events';
+
+/** 1,000 synthetic events at a seven-year window holding about a hundred of them: lanes of stacked rows that overflow. */
+async function openStackedLanes(options: BrowserContextOptions = {}) {
+  const app = await openApp(browser, '', options);
+  const { page } = app;
+  await page.route('**/synthetic-1000.json', (route) => route.fulfill({ contentType: 'application/json', body: JSON.stringify(generateDataset(1000)) }));
+  await page.goto(appUrl('data=synthetic-1000.json&from=1981-01-01&to=1988-06-01'));
+  await expect.poll(() => status(page).textContent(), { timeout: 20_000 }).toBe(ALL_SYNTHETIC);
+  return app;
+}
 
 /** The ids of the items vis-timeline has drawn; it draws only those in (or near) the window. */
 function drawnIds(page: Page): Promise<string[]> {
@@ -73,13 +85,8 @@ describe('filters in Chromium', () => {
   });
 
   it('puts every event back where it was when a filter is undone', async () => {
-    // 1,000 synthetic events, about a hundred of them in a seven-year window: lanes of stacked rows.
-    const app = await openApp(browser);
+    const app = await openStackedLanes();
     const { page } = app;
-    await page.route('**/synthetic-1000.json', (route) => route.fulfill({ contentType: 'application/json', body: JSON.stringify(generateDataset(1000)) }));
-    await page.goto(appUrl('data=synthetic-1000.json&from=1981-01-01&to=1988-06-01'));
-    const all = '1000 of 1000 events';
-    await expect.poll(() => status(page).textContent(), { timeout: 20_000 }).toBe(all);
     const places = () =>
       page.locator('.vis-item.event[data-id]').evaluateAll((items) =>
         items.map((item) => {
@@ -92,10 +99,10 @@ describe('filters in Chromium', () => {
     expect(before.length).toBeGreaterThan(30);
     const election = checkbox(page, 'Event type', 'Election');
     await election.check();
-    await expect.poll(() => status(page).textContent()).not.toBe(all);
+    await expect.poll(() => status(page).textContent()).not.toBe(ALL_SYNTHETIC);
     await expect.poll(async () => (await places()).length).toBeLessThan(before.length);
     await election.uncheck();
-    await expect.poll(() => status(page).textContent()).toBe(all);
+    await expect.poll(() => status(page).textContent()).toBe(ALL_SYNTHETIC);
     await expect.poll(places).toEqual(before);
     expect(app.problems).toEqual([]);
     await app.close();
@@ -104,12 +111,8 @@ describe('filters in Chromium', () => {
   it('keeps the timeline\'s touch-action where no pointer is coarse, and lets it follow the lanes\' overflow on a touch screen', async () => {
     // vis-timeline sets it when the lanes start or stop overflowing; a change restyles the whole timeline.
     const touchActions = async (hasTouch: boolean) => {
-      const app = await openApp(browser, '', { hasTouch });
+      const app = await openStackedLanes({ hasTouch });
       const { page } = app;
-      await page.route('**/synthetic-1000.json', (route) => route.fulfill({ contentType: 'application/json', body: JSON.stringify(generateDataset(1000)) }));
-      await page.goto(appUrl('data=synthetic-1000.json&from=1981-01-01&to=1988-06-01'));
-      const all = '1000 of 1000 events';
-      await expect.poll(() => status(page).textContent(), { timeout: 20_000 }).toBe(all);
       const root = page.locator('.vis-timeline');
       const read = () => root.evaluate((element: HTMLElement) => `${element.style.touchAction} → ${getComputedStyle(element).touchAction}`);
       await expect.poll(read).toMatch(/^none/);
