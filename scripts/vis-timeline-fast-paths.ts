@@ -25,6 +25,9 @@
 // - an item removed from the DataSet (a filter hiding it) was thrown away with its DOM, and made, drawn and measured
 //   anew when added again (the filter undone): now the latest removed items are kept, and one added again with the
 //   same data is put back as it was, as vis-timeline puts back an item scrolled out of view and back.
+// - a redraw judged every lane in view or not by where it sat before the redraw, so a filter that stacks new rows in
+//   the top lanes had the lanes it pushed below the fold draw and measure their new items, hidden at the next redraw:
+//   now a redraw with the window where it was takes the lanes top-down, each placed below the lane above as it now is.
 // Each gives what the code it replaces gives once the redraw is done. Each replacement must match vis-timeline's
 // text exactly; if an upgrade changes it, the build fails here rather than silently losing the fast path. They apply
 // wherever the app runs: the build, the dev server's pre-bundled dependencies and the tests. The benchmark's plain
@@ -273,6 +276,23 @@ export const REPLACEMENTS: readonly Replacement[] = [
 `,
   },
   {
+    why: 'Group.redraw: the step that judges the lane in view marked, after those that read its sizes',
+    find: `      // calculate actual size and position
+      this._calculateGroupSizeAndPosition.bind(this),
+
+      () => {
+        this.isVisible = this._isGroupVisible.bind(this)(range, margin);
+      },
+`,
+    replace: `      // calculate actual size and position
+      this._calculateGroupSizeAndPosition.bind(this),
+
+      Object.assign(() => {
+        this.isVisible = this._isGroupVisible.bind(this)(range, margin);
+      }, { __judgesLaneInView: true }),
+`,
+  },
+  {
     why: 'Group.redraw: its size and position not read again after its items were drawn',
     find: `      // calculate actual size and position again
       this._calculateGroupSizeAndPosition.bind(this),
@@ -367,6 +387,22 @@ export const REPLACEMENTS: readonly Replacement[] = [
       if (options.refreshItems) {
         this.__removedItems?.clear();
         availableUtils.forEach(this.items, (item) => {
+`,
+  },
+  {
+    why: 'ItemSet.redraw: with the window unmoved, lanes redrawn one after another from the top',
+    find: `      for (let i = 0; i < redrawQueueLength; i++) {
+        availableUtils.forEach(redrawQueue, (fns, key) => {
+          redrawResults[key] = fns[i]();
+        });
+      }
+`,
+    replace: `      if (!__redrawLanesTopDown(this, redrawQueue, redrawResults, forceRestack))
+      for (let i = 0; i < redrawQueueLength; i++) {
+        availableUtils.forEach(redrawQueue, (fns, key) => {
+          redrawResults[key] = fns[i]();
+        });
+      }
 `,
   },
   {
@@ -496,6 +532,42 @@ function __sameItemData(before, now) {
 }
 `;
 
+// Appended too: a redraw with the window where it was (a DataSet change: a filter) takes the lanes one after another,
+// from the top, each placed right below the lane above it as that lane now is, and judged in or out of view from
+// there. Published, every lane is judged by the place it had before the redraw, so a filter that stacks new rows in
+// the top lanes had the lanes below draw and measure their new items, then found them pushed out of view. The steps
+// that read the lanes' sizes still run for every lane first (one layout); then the lanes go top-down, each with the
+// rest of its steps. It runs only while the lanes sit as this reckons, each lane's top the one above's top and
+// height; otherwise, and when the window moved (new items in every lane, measured in one batch), the published order.
+export const LANES_TOP_DOWN_HELPER = `
+function __redrawLanesTopDown(itemSet, queues, results, forceRestack) {
+  if (forceRestack) return false;
+  const ids = itemSet.groupIds;
+  if (ids.length < 2 || Object.keys(queues).length !== ids.length) return false;
+  const lanes = ids.map((id) => itemSet.groups[id]);
+  if (lanes.some((lane) => !lane || !queues[lane.groupId])) return false;
+  const steps = queues[lanes[0].groupId].length;
+  const judged = queues[lanes[0].groupId].findIndex((step) => step.__judgesLaneInView);
+  if (judged < 0) return false;
+  const run = (lane, step) => {
+    results[lane.groupId] = queues[lane.groupId][step]();
+  };
+  for (let step = 0; step < judged; step++) for (const lane of lanes) run(lane, step);
+  const asReckoned = lanes.every((lane, k) => k === 0 || lane.top === lanes[k - 1].top + lanes[k - 1].height);
+  if (!asReckoned) {
+    for (let step = judged; step < steps; step++) for (const lane of lanes) run(lane, step);
+    return true;
+  }
+  let top = lanes[0].top;
+  for (const lane of lanes) {
+    lane.top = top;
+    for (let step = judged; step < steps; step++) run(lane, step);
+    top += lane.height;
+  }
+  return true;
+}
+`;
+
 /** vis-timeline's module with the fast paths; throws if any replacement does not match exactly once. */
 export function withFastPaths(code: string): string {
   let patched = code;
@@ -506,7 +578,7 @@ export function withFastPaths(code: string): string {
     }
     patched = patched.slice(0, at) + replace + patched.slice(at + find.length);
   }
-  return patched + ITEM_LOCALES_HELPER + TIME_AXIS_LABELS_KEY_HELPER + AXIS_LABEL_TEXT_HELPER + NEW_ITEMS_HELPER + REMOVED_ITEMS_HELPER;
+  return patched + ITEM_LOCALES_HELPER + TIME_AXIS_LABELS_KEY_HELPER + AXIS_LABEL_TEXT_HELPER + NEW_ITEMS_HELPER + REMOVED_ITEMS_HELPER + LANES_TOP_DOWN_HELPER;
 }
 
 const NAME = 'timeline-explorer-vis-timeline-fast-paths';

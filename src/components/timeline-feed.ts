@@ -1,12 +1,11 @@
 // Feeds vis-timeline what a display plan says to draw, touching only what changed, and never in the slow way: an
 // item added in view is drawn in the batch of the redraw that follows each DataSet change (all DOM writes, then all
-// reads), thanks to the fast path in scripts/vis-timeline-fast-paths.ts; a filter's new items are added lane by lane
-// (see laneBatches). A block whose count changes keeps its id and its place: only its button's text changes, which
-// vis-timeline need not know (its size comes from its dates).
+// reads), the lanes from the top down so that none pushed below the fold is drawn, thanks to the fast paths in
+// scripts/vis-timeline-fast-paths.ts. A block whose count changes keeps its id and its place: only its button's text
+// changes, which vis-timeline need not know (its size comes from its dates).
 import type { DataSet } from 'vis-data/esnext';
 import { type AggregateItemData, type DisplayItem, type DisplayPlan, describeAggregate } from '../domain/aggregate-items.ts';
 import type { TimelineItemData } from '../domain/timeline-items.ts';
-import type { TimeWindow } from '../domain/view-state.ts';
 import '../styles/timeline-aggregate.css';
 import { typeGlyph } from './type-style.ts';
 
@@ -88,27 +87,12 @@ export function displayChanges(shown: ReadonlyMap<string, VisItem>, plan: Displa
   return { added, removed: [...shown.keys()].filter((id) => !wanted.has(id)), relabelled };
 }
 
-/** What adding items lane by lane needs to know of the timeline. */
-export interface LaneFeed {
-  /** Lanes ranked top to bottom. */
-  readonly order: ReadonlyMap<string, number>;
-  /** The lanes vis-timeline found in view at its latest redraw. */
-  readonly inView: () => readonly string[];
-}
-
 /**
- * Applies the changes to the DataSet (and to `shown`, which mirrors it). `window` is what the timeline shows, or
- * undefined when it is parked elsewhere. With `lanes` and a window, the items that may show in it are added lane by
- * lane (see `laneBatches` and `addLaneByLane`); otherwise all in one add (one redraw: what a moving window wants).
+ * Applies the changes to the DataSet (and to `shown`, which mirrors it): one remove and one add, a redraw each. A
+ * filter that stacks new rows in the top lanes pushes the lanes below out of view; vis-timeline draws the lanes from
+ * the top down and does not draw those (a fast path, scripts/vis-timeline-fast-paths.ts).
  */
-export function applyChanges(
-  items: DataSet<VisItem, 'id'>,
-  shown: Map<string, VisItem>,
-  changes: DisplayChanges,
-  window: TimeWindow | undefined,
-  blocks?: BlockButtons,
-  lanes?: LaneFeed,
-): void {
+export function applyChanges(items: DataSet<VisItem, 'id'>, shown: Map<string, VisItem>, changes: DisplayChanges, blocks?: BlockButtons): void {
   if (changes.removed.length) {
     items.remove([...changes.removed]);
     for (const id of changes.removed) {
@@ -121,68 +105,8 @@ export function applyChanges(
     blocks?.relabel(block);
   }
   if (!changes.added.length) return;
-  if (lanes && window) addLaneByLane(items, changes.added, window, lanes);
-  else items.add([...changes.added]);
+  items.add([...changes.added]);
   for (const item of changes.added) shown.set(item.id, item);
-}
-
-/**
- * Adds the items that may show in the window in lane batches (see `laneBatches`), an add (a redraw) each, until a
- * lane in view is followed by one vis-timeline found out of view: that lane is below the fold whatever rows it gains,
- * and so is every lane after it, so the rest share one add. (vis-timeline judged it by the height the lane above had
- * before its add. A lane that grew only pushed it further down; if one shrank, the shared add's redraw places the
- * lanes anew and draws what came into view.) Items that cannot show join the first add.
- */
-function addLaneByLane(items: DataSet<VisItem, 'id'>, added: readonly VisItem[], window: TimeWindow, lanes: LaneFeed): void {
-  // A point's label reaches right of its date, so "may show" is generous.
-  const slack = (window.end - window.start) * 0.25;
-  const mayShow = (item: VisItem) => (item.end ?? item.start).getTime() >= window.start - slack && item.start.getTime() <= window.end + slack;
-  const offView = added.filter((item) => !mayShow(item));
-  const batches = laneBatches(added.filter(mayShow), lanes.order);
-  if (!batches.length) items.add(offView);
-  let passedLaneInView = false;
-  for (const [index, batch] of batches.entries()) {
-    items.add(index === 0 ? [...offView, ...batch] : batch);
-    const rest = batches.slice(index + 1);
-    const [next] = rest;
-    if (!next) return;
-    const lanesInView = new Set(lanes.inView());
-    passedLaneInView ||= batch.some((item) => lanesInView.has(item.group));
-    if (passedLaneInView && !next.some((item) => lanesInView.has(item.group))) {
-      items.add(rest.flat());
-      return;
-    }
-  }
-}
-
-/**
- * The items to add, in batches from the top lane down. vis-timeline draws the lanes it finds in view when an add
- * lands, judging by their heights before it: added all at once, every lane's new events would be drawn, then hidden
- * again where the rows they stack push the lanes below out of view. So a batch ends with each lane that gains
- * events; lanes that gain only blocks share one (blocks never overlap one another, so such a lane grows by a row at
- * most). Lanes `laneOrder` does not rank come last.
- */
-export function laneBatches(items: readonly VisItem[], laneOrder: ReadonlyMap<string, number>): VisItem[][] {
-  const lanes = new Map<string, VisItem[]>();
-  for (const item of items) {
-    const lane = lanes.get(item.group);
-    if (lane) lane.push(item);
-    else lanes.set(item.group, [item]);
-  }
-  const rank = (group: string) => laneOrder.get(group) ?? Number.MAX_SAFE_INTEGER;
-  // The sort is stable: lanes the order does not rank keep their order of first appearance.
-  const ordered = [...lanes.entries()].sort(([a], [b]) => rank(a) - rank(b)).map(([, lane]) => lane);
-  const batches: VisItem[][] = [];
-  let batch: VisItem[] = [];
-  for (const lane of ordered) {
-    batch.push(...lane);
-    if (lane.some((item) => !isAggregateItem(item))) {
-      batches.push(batch);
-      batch = [];
-    }
-  }
-  if (batch.length) batches.push(batch);
-  return batches;
 }
 
 export function isAggregateItem(item: VisItem | undefined): item is VisAggregateItem {

@@ -60,9 +60,7 @@ export function TimelineView() {
   const [blocks] = useState(createBlockButtons);
   const planRef = useRef<DisplayPlan | undefined>(undefined);
   const visibleItemsRef = useRef(selectVisibleTimelineItems(appStore.getState()));
-  const refreshRef = useRef<(window?: TimeWindow, byLane?: boolean) => void>(() => undefined);
-  /** Each lane's place, top to bottom. */
-  const laneOrderRef = useRef<ReadonlyMap<string, number>>(new Map());
+  const refreshRef = useRef<(window?: TimeWindow) => void>(() => undefined);
   const wasHiddenRef = useRef(false);
   const drawnMarkPendingRef = useRef(false);
 
@@ -103,19 +101,14 @@ export function TimelineView() {
     timeline.setWindow(PARKED_WINDOW.start, PARKED_WINDOW.end, { animation: false });
 
     // Draw what the plan says for the window (the timeline's own by default); nothing while parked for a load.
-    // A filter's changes lane by lane (it may turn a row of blocks into stacked events, pushing lanes out of view);
-    // the window's moves in one update, one redraw per frame.
-    refreshRef.current = (window = windowOf(timeline), byLane = false) => {
+    refreshRef.current = (window = windowOf(timeline)) => {
       const state = appStore.getState();
       if (!state.data || window.start >= PARKED_WINDOW.start) return;
       const selected = state.selectedEventId;
       const plan = planDisplay(visibleItemsRef.current, window, { ...DEFAULT_DISPLAY_OPTIONS, pinned: selected ? new Set([selected]) : undefined });
       planRef.current = plan;
       const changes = displayChanges(shownRef.current, plan, (group) => state.data?.index.countriesById.get(group)?.name ?? group);
-      // A new dataset is planned for its target window while the timeline is still parked: nothing is in view yet.
-      const parked = windowOf(timeline).start >= PARKED_WINDOW.start;
-      const lanes = byLane ? { order: laneOrderRef.current, inView: () => timeline.getVisibleGroups().map(String) } : undefined;
-      applyChanges(items, shownRef.current, changes, parked ? undefined : window, blocks, lanes);
+      applyChanges(items, shownRef.current, changes, blocks);
       // A newly added item does not know it is selected.
       if (selected && shownRef.current.has(selected) && !timeline.getSelection().includes(selected)) timeline.setSelection([selected]);
     };
@@ -185,7 +178,6 @@ export function TimelineView() {
     visibleItemsRef.current = selectVisibleTimelineItems(appStore.getState());
     groups.clear();
     groups.add(data.index.laneCountries.map((country, order) => ({ id: country.id, content: '', name: country.name, order })));
-    laneOrderRef.current = new Map(data.index.laneCountries.map((country, order) => [country.id, order]));
     items.clear();
     shownRef.current.clear();
     blocks.clear();
@@ -202,7 +194,7 @@ export function TimelineView() {
   // Filters: a new plan for the same window; only the items that differ are removed or added.
   useEffect(() => {
     visibleItemsRef.current = visibleItems;
-    refreshRef.current(undefined, true);
+    refreshRef.current();
   }, [visibleItems]);
 
   // Shown again: lay out at the current size now rather than at vis-timeline's next resize poll (up to 1 s).

@@ -201,6 +201,60 @@ describe('vis-timeline fast paths (Vite plugin)', () => {
     timeline.destroy();
   });
 
+  describe('a DataSet change with the window where it was (a filter)', () => {
+    const LANE_SPACING = { none: 0, css: 10 };
+    /**
+     * happy-dom lays nothing out: here the timeline is 400 px high, an item 20, and a lane sits below the lanes before it
+     * (their heights as vis-timeline set them), plus `spacing` each, as a margin in CSS would put it.
+     */
+    function layLanesOut(spacing: number) {
+      vi.spyOn(HTMLElement.prototype, 'offsetTop', 'get').mockImplementation(function (this: HTMLElement) {
+        if (!this.matches('.vis-foreground > .vis-group')) return 0;
+        let top = 0;
+        for (let lane = this.previousElementSibling; lane instanceof HTMLElement; lane = lane.previousElementSibling) top += (Number.parseFloat(lane.style.height) || 0) + spacing;
+        return top;
+      });
+      vi.spyOn(HTMLElement.prototype, 'offsetHeight', 'get').mockImplementation(function (this: HTMLElement) {
+        if (this.classList.contains('vis-timeline')) return 400;
+        return this.classList.contains('vis-item') ? 20 : 0;
+      });
+    }
+
+    /** Three lanes with an event each in view; then thirty overlapping events join the top lane and two the bottom one. */
+    async function thirtyRowsOnTop(spacing: number) {
+      layLanesOut(spacing);
+      const groups = new DataSet(['a', 'b', 'c'].map((id) => ({ id, content: id.toUpperCase() })));
+      const items = new DataSet<{ id: string; group: string; content: string; start: Date; end: Date }>(
+        ['a', 'b', 'c'].map((group) => ({ id: `${group}0`, group, content: `${group} 0`, start: new Date(2000, 1, 1), end: new Date(2000, 1, 20) })),
+      );
+      const { container, timeline, redrawn } = timelineInHappyDom(items, { start: new Date(2000, 0, 1), end: new Date(2001, 0, 1) }, groups);
+      await redrawn();
+      const drawnIn = (lane: number) => [...(container.querySelectorAll('.vis-foreground > .vis-group')[lane]?.querySelectorAll('.vis-item') ?? [])].map((item) => item.textContent);
+      expect([0, 1, 2].map(drawnIn)).toEqual([['a 0'], ['b 0'], ['c 0']]);
+      const rows = Array.from({ length: 30 }, (_, row) => ({ id: `a${row + 1}`, group: 'a', content: `a ${row + 1}`, start: new Date(2000, 3, 1), end: new Date(2000, 5, 1) }));
+      const bottom = [1, 2].map((index) => ({ id: `c${index}`, group: 'c', content: `c ${index}`, start: new Date(2000, 6 + index, 1), end: new Date(2000, 6 + index, 20) }));
+      // The redraw the add makes at once, before the one vis-timeline schedules for the next frame.
+      items.add([...rows, ...bottom]);
+      return { timeline, drawnIn };
+    }
+
+    it('draws the lanes top-down: a lane pushed below the fold by new rows above draws none of its new events', async () => {
+      const { timeline, drawnIn } = await thirtyRowsOnTop(LANE_SPACING.none);
+      expect(drawnIn(0)).toHaveLength(31);
+      // Out of view below thirty rows, the bottom lane shows nothing. Published, each lane is judged in view by where it
+      // was before the add: the bottom lane draws its two new events (see the next test).
+      expect(drawnIn(2)).toEqual([]);
+      timeline.destroy();
+    });
+
+    it('draws them in the published order when the lanes do not sit one right below another', async () => {
+      const { timeline, drawnIn } = await thirtyRowsOnTop(LANE_SPACING.css);
+      expect(drawnIn(0)).toHaveLength(31);
+      expect(drawnIn(2)).toEqual(['c 0', 'c 1', 'c 2']);
+      timeline.destroy();
+    });
+  });
+
   describe('an item removed from the DataSet and added again', () => {
     type RangeData = { id: string; content: string; start: Date; end: Date };
     /** Two ranges in view, drawn; `element` finds an item's element by its text. */

@@ -108,6 +108,44 @@ describe('filters in Chromium', () => {
     await app.close();
   });
 
+  it('draws no event into a lane that the rows a filter stacks above it push below the fold', async () => {
+    const app = await openStackedLanes();
+    const { page } = app;
+    const election = checkbox(page, 'Event type', 'Election');
+    await election.check();
+    await expect.poll(() => status(page).textContent()).not.toBe(ALL_SYNTHETIC);
+    await page.waitForTimeout(800);
+    // Every event element attached to a lane from here on, by lane, even if vis-timeline takes it out again.
+    await page.evaluate(() => {
+      const lanes = () => [...document.querySelectorAll('.vis-foreground > .vis-group')];
+      const attached: number[] = [];
+      new MutationObserver((records) => {
+        for (const record of records) {
+          const lane = lanes().indexOf(record.target as Element);
+          for (const node of record.addedNodes) if (lane >= 0 && node instanceof Element && node.matches('.vis-item.event')) attached.push(lane);
+        }
+      }).observe(document.querySelector('.vis-foreground') as Element, { childList: true, subtree: true });
+      Object.assign(window, { attachedToLanes: attached });
+    });
+    await election.uncheck();
+    await expect.poll(() => status(page).textContent()).toBe(ALL_SYNTHETIC);
+    await page.waitForTimeout(800);
+    const { attached, belowFold } = await page.evaluate(() => {
+      const fold = (document.querySelector('.vis-panel.vis-center') as Element).getBoundingClientRect().bottom;
+      const lanes = [...document.querySelectorAll('.vis-foreground > .vis-group')];
+      return {
+        attached: (window as unknown as { attachedToLanes: number[] }).attachedToLanes,
+        belowFold: lanes.flatMap((lane, index) => (lane.getBoundingClientRect().top >= fold ? [index] : [])),
+      };
+    });
+    // Showing all again stacks rows in the top lanes and pushes the others out of view.
+    expect(belowFold.length).toBeGreaterThan(0);
+    expect(attached.length).toBeGreaterThan(30);
+    expect(attached.filter((lane) => belowFold.includes(lane))).toEqual([]);
+    expect(app.problems).toEqual([]);
+    await app.close();
+  });
+
   it('keeps the timeline\'s touch-action where no pointer is coarse, and lets it follow the lanes\' overflow on a touch screen', async () => {
     // vis-timeline sets it when the lanes start or stop overflowing; a change restyles the whole timeline.
     const touchActions = async (hasTouch: boolean) => {
