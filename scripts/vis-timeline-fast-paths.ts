@@ -28,6 +28,10 @@
 // - a redraw judged every lane in view or not by where it sat before the redraw, so a filter that stacks new rows in
 //   the top lanes had the lanes it pushed below the fold draw and measure their new items, hidden at the next redraw:
 //   now a redraw with the window where it was takes the lanes top-down, each placed below the lane above as it now is.
+// - the resize poll (once a second) redrew the whole timeline when the timeline's size differed from the one it had
+//   seen at its previous poll, although a redraw at the new size had already been made (the app redraws when its
+//   ResizeObserver reports a change): after every resize, and once after a page opened, a second full redraw up to a
+//   second later, often in the middle of the first filter. Now a redraw records the size it drew at.
 // Each gives what the code it replaces gives once the redraw is done. Each replacement must match vis-timeline's
 // text exactly; if an upgrade changes it, the build fails here rather than silently losing the fast path. They apply
 // wherever the app runs: the build, the dev server's pre-bundled dependencies and the tests. The benchmark's plain
@@ -174,6 +178,15 @@ export const REPLACEMENTS: readonly Replacement[] = [
     replace: `  _redraw() {
     if (this.body) this.body.rangeRedrawPending = false;
     this.redrawCount++;
+`,
+  },
+  {
+    why: 'Core._redraw: the size it draws at recorded, so the resize poll does not redraw again at that size',
+    find: `    if (!dom || !dom.container || dom.root.offsetWidth == 0) return; // when destroyed, or invisible
+`,
+    replace: `    if (!dom || !dom.container || dom.root.offsetWidth == 0) return; // when destroyed, or invisible
+    this.props.lastWidth = dom.root.offsetWidth;
+    this.props.lastHeight = dom.root.offsetHeight;
 `,
   },
   {

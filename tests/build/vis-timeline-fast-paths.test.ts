@@ -201,6 +201,36 @@ describe('vis-timeline fast paths (Vite plugin)', () => {
     timeline.destroy();
   });
 
+  it('redraws at a new size once: the resize poll does not redraw again at the size a redraw drew at', async () => {
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+    try {
+      let timelineHeight = 0;
+      vi.spyOn(HTMLElement.prototype, 'offsetHeight', 'get').mockImplementation(function (this: HTMLElement) {
+        return this.classList.contains('vis-timeline') ? timelineHeight : 0;
+      });
+      const items = new DataSet([{ id: 'e1', content: 'Event 1', start: new Date(2000, 2, 1) }]);
+      const { timeline, redrawn } = timelineInHappyDom(items, { start: new Date(2000, 0, 1), end: new Date(2001, 0, 1) });
+      await redrawn();
+      // The page is laid out: the timeline is taller than when it was made, and the app redraws it (its ResizeObserver).
+      timelineHeight = 474;
+      await redrawn();
+      let redraws = 0;
+      timeline.on('changed', () => {
+        redraws += 1;
+      });
+      // Published, the poll had last seen a height of 0 and redrew the whole timeline again.
+      vi.advanceTimersByTime(1000);
+      expect(redraws).toBe(0);
+      // A size no redraw has drawn at is still caught by the poll.
+      timelineHeight = 500;
+      vi.advanceTimersByTime(1000);
+      expect(redraws).toBe(1);
+      timeline.destroy();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   describe('a DataSet change with the window where it was (a filter)', () => {
     const LANE_SPACING = { none: 0, css: 10 };
     /**
