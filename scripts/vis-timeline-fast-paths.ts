@@ -15,7 +15,7 @@
 //   as its text node's value when it has no markup.
 // - a DataSet change made while the window moves (the app's new display plan, in its 'rangechange' listener) redrew
 //   the items at once, although the range change had already scheduled a full redraw for the next frame: now that
-//   redraw draws it. Changes at any other time are still drawn at once (the app's lane-by-lane adds rely on it).
+//   redraw draws it. Changes at any other time (a filter) are still drawn at once, as published.
 // - a redraw laid the page out more than once: the lanes read their sizes after the time axis had written its labels,
 //   and again after their items were drawn, and each lane drew and measured the items coming into view on its own (a
 //   layout per lane). Now the axis writes its labels once every component has read its sizes, a lane's size (and its

@@ -171,7 +171,7 @@ describe('vis-timeline fast paths (Vite plugin)', () => {
     expect(drawnDuringRangeChange).toEqual([[]]);
     await new Promise((resolve) => requestAnimationFrame(resolve));
     expect(drawn()).toEqual(['Moved 1', 'Moved 2', 'Moved 3']);
-    // Outside a range change an add is drawn at once, as published (the app's lane-by-lane adds rely on it).
+    // Outside a range change (a filter) an add is drawn at once, as published.
     items.add({ id: 'filtered', content: 'Filtered', start: new Date(2000, 5, 1) });
     expect(drawn()).toContain('Filtered');
     timeline.destroy();
