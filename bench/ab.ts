@@ -1,7 +1,8 @@
 // npm run bench:ab: two builds of the app, pages interleaved in one browser, to see a change of a millisecond or two
 // through the machine's noise (a full `npm run bench` on a shared 2-core machine drifts more than that between runs).
 // "base" is a git commit (default HEAD), built from a temporary worktree; "work" is the working tree.
-//   tsx bench/ab.ts [--base HEAD] [--n 10000] [--pages 8] [--steps zoom,toggle]
+//   tsx bench/ab.ts [--base HEAD] [--n 10000] [--pages 8] [--steps zoom,toggle] [--view part|whole]
+// The toggle runs at the tuned page's window (part), or with the whole span in view (whole: a new dataset's view).
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, symlinkSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -21,11 +22,14 @@ const { values: args } = parseArgs({
     n: { type: 'string', default: '10000' },
     pages: { type: 'string', default: '8' },
     steps: { type: 'string', default: 'zoom,toggle' },
+    view: { type: 'string', default: 'part' },
   },
 });
 const n = Number(args.n);
 const pages = Number(args.pages);
 const steps = new Set(args.steps.split(','));
+if (args.view !== 'part' && args.view !== 'whole') throw new Error(`--view is part or whole, not ${args.view}`);
+const wholeSpan = args.view === 'whole';
 const FRAME_MS = 1000 / 60;
 
 const scratch = mkdtempSync(join(tmpdir(), 'timeline-ab-'));
@@ -74,9 +78,10 @@ try {
       const sample: Sample = {};
       const cdp = await openMetrics(tab);
       if (steps.has('toggle')) {
-        await firstRender(tab, `${server.url}?data=data/events-${n}.json&${atPart}`, 60_000);
-        const first = await facetToggle(tab, cdp, 'appAtPart', 'election', 'Election');
-        const again = await facetToggle(tab, cdp, 'appAtPart', 'election', 'Election');
+        await firstRender(tab, `${server.url}?data=data/events-${n}.json${wholeSpan ? '' : `&${atPart}`}`, 60_000);
+        const kind = wholeSpan ? 'app' : 'appAtPart';
+        const first = await facetToggle(tab, cdp, kind, 'election', 'Election');
+        const again = await facetToggle(tab, cdp, kind, 'election', 'Election');
         sample.toggleScript = [first?.on.script, first?.off.script, again?.on.script, again?.off.script].map((value) => value ?? NaN);
       }
       if (steps.has('zoom')) {
@@ -98,7 +103,7 @@ try {
 
 const median = (values: number[]) => percentile(values, 0.5);
 const fixed = (value: number) => value.toFixed(1);
-console.log(`\nA/B at N = ${n}, ${pages} pages each: median over pages (min–max)`);
+console.log(`\nA/B at N = ${n}, ${pages} pages each${steps.has('toggle') ? `, toggles with ${wholeSpan ? 'the whole span' : 'a tenth of the span'} in view` : ''}: median over pages (min–max)`);
 for (const [name, list] of samples) {
   const row = (label: string, values: number[]) =>
     values.length ? `  ${label}: ${fixed(median(values))} (${fixed(Math.min(...values))}–${fixed(Math.max(...values))})` : '';
