@@ -71,6 +71,8 @@ export function TimelineView() {
   const storeWindow = useAppStore((state) => state.window);
   // Hidden, not unmounted, in the list view or when nothing matches, so the instance and its window survive.
   const hidden = useAppStore((state) => state.view === 'list') || (data !== undefined && visibleItems.length === 0);
+  const presenting = useAppStore((state) => state.present);
+  const wasPresentingRef = useRef(presenting);
   const actions = useAppActions();
 
   // Create once; destroy on unmount.
@@ -147,15 +149,13 @@ export function TimelineView() {
       drawnMarkPendingRef.current = false;
       performance.mark('timeline-items-drawn');
     });
-    // vis-timeline polls its size once a second; a resize (details opening beside it, shown again) redraws at once.
-    const resizeObserver = typeof ResizeObserver === 'function' ? new ResizeObserver(() => timeline.redraw()) : undefined;
-    resizeObserver?.observe(container);
+    // A resize (details opening beside it) needs no call here: vis-timeline watches its own size (a fast path adds a
+    // ResizeObserver to its once-a-second poll) and redraws at the new size without measuring every item again.
     timelineRef.current = timeline;
     itemsRef.current = items;
     groupsRef.current = groups;
     const shown = shownRef.current;
     return () => {
-      resizeObserver?.disconnect();
       timeline.destroy();
       timelineRef.current = null;
       itemsRef.current = null;
@@ -197,7 +197,7 @@ export function TimelineView() {
     refreshRef.current();
   }, [visibleItems]);
 
-  // Shown again: lay out at the current size now rather than at vis-timeline's next resize poll (up to 1 s).
+  // Shown again: at the store's window, every item measured anew (they may have changed while it was hidden).
   useEffect(() => {
     const timeline = timelineRef.current;
     const wasHidden = wasHiddenRef.current;
@@ -207,6 +207,14 @@ export function TimelineView() {
     if (target) timeline.setWindow(target.start, target.end, { animation: false });
     timeline.redraw();
   }, [hidden, data]);
+
+  // Presenting sets the events in larger type (src/styles/presentation.css, on <html> before effects run): measure
+  // every item again, in or out of it. A resize alone does not (see the timeline's creation).
+  useEffect(() => {
+    if (presenting === wasPresentingRef.current) return;
+    wasPresentingRef.current = presenting;
+    timelineRef.current?.redraw();
+  }, [presenting]);
 
   // Store window → timeline (buttons, URL, keyboard); the timeline's own moves come back through rangechanged.
   useEffect(() => {

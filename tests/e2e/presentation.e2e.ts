@@ -152,6 +152,38 @@ describe('presentation mode in Chromium at 1920x1080', () => {
     await app.close();
   });
 
+  it('measures the timeline\'s events again in the presentation\'s larger type, so none overlaps another', async () => {
+    // An event selected: presenting starts on its step, and the events around it stay drawn (measured at the old size).
+    const app = await openApp(browser, '?event=momentum-corbyn-re-elected-leader&from=2016-09-01&to=2017-04-01', PROJECTOR);
+    const { page } = app;
+    /** Pairs of event boxes that overlap (by more than a pixel each way): labels measured at another size. */
+    const overlaps = () =>
+      page.locator('.vis-item.event[data-id]').evaluateAll((items) => {
+        const boxes = items.map((item) => ({ id: item.getAttribute('data-id'), box: item.getBoundingClientRect() })).filter(({ box }) => box.width > 0);
+        const found: string[] = [];
+        for (const [index, a] of boxes.entries()) {
+          for (const b of boxes.slice(index + 1)) {
+            const across = Math.min(a.box.right, b.box.right) - Math.max(a.box.left, b.box.left);
+            const down = Math.min(a.box.bottom, b.box.bottom) - Math.max(a.box.top, b.box.top);
+            if (across > 1 && down > 1) found.push(`${a.id} / ${b.id}`);
+          }
+        }
+        return found;
+      });
+    await page.waitForTimeout(800);
+    expect(await page.locator('.vis-item.event[data-id]').count()).toBeGreaterThan(10);
+    expect(await overlaps()).toEqual([]);
+    await page.getByRole('button', { name: 'Present', exact: true }).click();
+    await expect.poll(() => progress(page).textContent()).toMatch(/: Corbyn is re-elected/);
+    await page.waitForTimeout(800);
+    expect(await overlaps()).toEqual([]);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => presentation(page).count()).toBe(0);
+    await page.waitForTimeout(800);
+    expect(await overlaps()).toEqual([]);
+    await app.close();
+  });
+
   it('opens a present=1 link on the step it names, ready for a lesson', async () => {
     const record = records.find((candidate) => candidate.id === 'benazir-bhutto-assassinated');
     const app = await openApp(browser, `?present=1&event=${record?.id}`, PROJECTOR);

@@ -87,6 +87,56 @@ describe('the timeline in Chromium', () => {
     await app.close();
   });
 
+  it('redraws at a new size in the frame it changes, without measuring its events again', async () => {
+    const app = await openApp(browser);
+    const { page } = app;
+    const event = builtinEvents().find((record) => /Bhutto/.test(record.title) && record.type === 'assassination');
+    await page.getByRole('button', { name: /^Pakistan/ }).click();
+    const item = page.locator(`.vis-item[data-id="${event?.id}"]`);
+    await item.waitFor();
+    await page.waitForTimeout(700); // the story button animates the window
+    // vis-timeline measures an item by lifting its content's max-width ('none') and putting it back: count those.
+    await page.evaluate(() => {
+      const measured: string[] = [];
+      new MutationObserver((records) => {
+        for (const record of records) {
+          if (record.oldValue?.includes('max-width: none')) measured.push((record.target as Element).closest('.vis-item')?.getAttribute('data-id') ?? '');
+        }
+      }).observe(document.querySelector('.vis-itemset') as Element, { attributes: true, attributeFilter: ['style'], attributeOldValue: true, subtree: true });
+      Object.assign(window, { measuredItems: measured });
+    });
+    const widthBefore = await page.locator('.vis-panel.vis-center').evaluate((panel) => panel.getBoundingClientRect().width);
+    await item.click();
+    await page.getByRole('region', { name: 'Event details' }).waitFor();
+    await page.evaluate(() => new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => done()))));
+    const after = await page.evaluate(() => {
+      const root = (document.querySelector('.vis-timeline') as Element).getBoundingClientRect();
+      const center = (document.querySelector('.vis-panel.vis-center') as Element).getBoundingClientRect();
+      return { rootRight: root.right, centerRight: center.right, centerWidth: center.width, measured: (window as unknown as { measuredItems: string[] }).measuredItems };
+    });
+    // The details took room from the timeline, and its panels already fit it (vis-timeline's own poll waits up to 1 s).
+    expect(after.centerWidth).toBeLessThan(widthBefore - 100);
+    expect(after.centerRight).toBeLessThanOrEqual(after.rootRight + 2);
+    // Published, redraw() on a resize measured every item again (the app's own ResizeObserver did that before).
+    expect(after.measured).toEqual([]);
+
+    // A resize with nothing else to redraw the timeline (its box narrowed by script) is drawn at once too: an event
+    // keeps its place as a share of the width (left alone, it would keep its place in pixels until the 1 s poll).
+    const share = () =>
+      item.evaluate((element) => {
+        const center = (document.querySelector('.vis-panel.vis-center') as Element).getBoundingClientRect();
+        return (element.getBoundingClientRect().left - center.left) / center.width;
+      });
+    const shareBefore = await share();
+    await page.locator('.timeline-canvas').evaluate((canvas: HTMLElement) => {
+      canvas.style.width = `${canvas.getBoundingClientRect().width - 200}px`;
+    });
+    await page.evaluate(() => new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => done()))));
+    expect(Math.abs((await share()) - shareBefore)).toBeLessThan(0.02);
+    expect(app.problems).toEqual([]);
+    await app.close();
+  });
+
   it('moves the selection to the next event in time with the Right arrow key', async () => {
     const app = await openApp(browser);
     const { page } = app;
