@@ -120,19 +120,21 @@ describe('the timeline in Chromium', () => {
     // Published, redraw() on a resize measured every item again (the app's own ResizeObserver did that before).
     expect(after.measured).toEqual([]);
 
-    // A resize with nothing else to redraw the timeline (its box narrowed by script) is drawn at once too: an event
-    // keeps its place as a share of the width (left alone, it would keep its place in pixels until the 1 s poll).
-    const share = () =>
+    // A resize with nothing else to redraw the timeline (its box narrowed by script) is drawn at once too: the panel
+    // fits the new width and an event keeps its place as a share of it (left alone, both wait for the 1 s poll).
+    const place = () =>
       item.evaluate((element) => {
         const center = (document.querySelector('.vis-panel.vis-center') as Element).getBoundingClientRect();
-        return (element.getBoundingClientRect().left - center.left) / center.width;
+        return { width: center.width, share: (element.getBoundingClientRect().left - center.left) / center.width };
       });
-    const shareBefore = await share();
+    const placeBefore = await place();
     await page.locator('.timeline-canvas').evaluate((canvas: HTMLElement) => {
       canvas.style.width = `${canvas.getBoundingClientRect().width - 200}px`;
     });
     await page.evaluate(() => new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => done()))));
-    expect(Math.abs((await share()) - shareBefore)).toBeLessThan(0.02);
+    const placeAfter = await place();
+    expect(placeAfter.width).toBeLessThan(placeBefore.width - 150);
+    expect(Math.abs(placeAfter.share - placeBefore.share)).toBeLessThan(0.02);
     expect(app.problems).toEqual([]);
     await app.close();
   });
