@@ -274,6 +274,8 @@ describe('vis-timeline fast paths (Vite plugin)', () => {
       // Out of view below thirty rows, the bottom lane shows nothing. Published, each lane is judged in view by where it
       // was before the add: the bottom lane draws its two new events (see the next test).
       expect(drawnIn(2)).toEqual([]);
+      // So does the middle lane, below the thirty rows too (it gained nothing).
+      expect(drawnIn(1)).toEqual([]);
       timeline.destroy();
     });
 
