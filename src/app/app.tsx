@@ -5,6 +5,7 @@ import { ErrorBoundary } from '../components/error-boundary.tsx';
 import { DatasetControls } from '../components/dataset-controls.tsx';
 import { EventDetails } from '../components/event-details.tsx';
 import { FilterPanel } from '../components/filter-panel.tsx';
+import { HeaderActions } from '../components/header-actions.tsx';
 import { NoticeList } from '../components/notice-list.tsx';
 import { OverviewStrip } from '../components/overview-strip.tsx';
 import { PresentationActions } from '../components/presentation/presentation-actions.tsx';
@@ -46,14 +47,14 @@ export function App() {
         {embed ? (
           <OpenInAppLink />
         ) : (
-          <div className="app-header__actions">
+          <HeaderActions>
             {/* slot: header actions (share, present, dataset) */}
             <ErrorBoundary label="Opening and downloading datasets" resetKey={data}>
               <DatasetControls onOpenFile={loadDatasetFromFile} />
             </ErrorBoundary>
             <ShareControls />
             <PresentationActions />
-          </div>
+          </HeaderActions>
         )}
       </header>
       <NoticeList />

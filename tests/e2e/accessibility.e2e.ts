@@ -42,6 +42,12 @@ async function showFilters(page: Page) {
   }
 }
 
+/** Opens the header's actions on a phone, where they fold behind a button. */
+async function showActions(page: Page) {
+  const toggle = page.getByRole('button', { name: 'Actions', exact: true });
+  if ((await toggle.isVisible()) && (await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+}
+
 interface State {
   readonly name: string;
   readonly query?: string;
@@ -85,9 +91,17 @@ const STATES: readonly State[] = [
   {
     name: 'presentation mode',
     reach: async ({ page }) => {
+      await showActions(page);
       await page.getByRole('button', { name: 'Present', exact: true }).click();
       await page.getByRole('region', { name: 'Presentation' }).waitFor();
       await page.getByRole('button', { name: /^Next/ }).click();
+    },
+  },
+  {
+    name: 'header actions open',
+    reach: async ({ page }) => {
+      await showActions(page);
+      await page.getByRole('button', { name: 'Open dataset' }).waitFor();
     },
   },
   {

@@ -179,8 +179,14 @@ describe('bring your own timeline, in Chromium', () => {
   it('works from the keyboard on a phone: Open dataset and the Download menu are reachable, and Escape closes the menu', async () => {
     const app = await openApp(browser, '', { viewport: { width: 390, height: 844 } });
     const { page } = app;
+    // On a phone the header's actions fold behind their own button.
+    await page.getByRole('button', { name: 'Actions', exact: true }).focus();
+    await page.keyboard.press('Enter');
     const controls = page.getByRole('group', { name: 'Dataset' });
-    await controls.getByRole('button', { name: 'Download' }).focus();
+    await page.keyboard.press('Tab');
+    await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toBe('Open dataset');
+    await page.keyboard.press('Tab');
+    await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toContain('Download');
     await page.keyboard.press('Enter');
     await controls.getByRole('button', { name: 'Download CSV' }).waitFor();
     await saveScreenshot(page, 'export-menu-390x844');

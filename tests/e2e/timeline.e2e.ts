@@ -156,6 +156,39 @@ describe('the timeline in Chromium', () => {
     await app.close();
   });
 
+  it('gives the timeline the first screen on a phone: the header folds its actions and lane names take a narrow column', async () => {
+    const app = await openApp(browser, '', { viewport: { width: 390, height: 844 } });
+    const { page } = app;
+    const toggle = page.getByRole('button', { name: 'Actions', exact: true });
+    const open = page.getByRole('button', { name: 'Open dataset' });
+    await expect(toggle.getAttribute('aria-expanded')).resolves.toBe('false');
+    await expect(open.isVisible()).resolves.toBe(false);
+    const layout = () =>
+      page.evaluate(() => {
+        const canvas = document.querySelector('.timeline-canvas')?.getBoundingClientRect();
+        const names = document.querySelector('.vis-panel.vis-left')?.getBoundingClientRect();
+        return { canvasTop: canvas?.top ?? Infinity, canvasWidth: canvas?.width ?? 0, namesWidth: names?.width ?? Infinity };
+      });
+    const folded = await layout();
+    // A quarter of the first screen at least is timeline (before, rows of buttons left it 32 px of 844).
+    expect(folded.canvasTop, JSON.stringify(folded)).toBeLessThanOrEqual(844 * 0.75);
+    // "United Kingdom" wraps, so the time axis keeps two thirds of the width (before, the names took 46%).
+    expect(folded.namesWidth, JSON.stringify(folded)).toBeLessThanOrEqual(folded.canvasWidth / 3);
+    await toggle.click();
+    await expect(toggle.getAttribute('aria-expanded')).resolves.toBe('true');
+    await expect(open.isVisible()).resolves.toBe(true);
+    await expect(page.getByRole('button', { name: 'Present', exact: true }).isVisible()).resolves.toBe(true);
+    await saveScreenshot(page, 'actions-open-390x844');
+    await app.close();
+
+    // On a laptop the actions are always there and nothing folds them.
+    const laptop = await openApp(browser, '', { viewport: { width: 1366, height: 768 } });
+    await expect(laptop.page.getByRole('button', { name: 'Open dataset' }).isVisible()).resolves.toBe(true);
+    await expect(laptop.page.getByRole('button', { name: 'Actions', exact: true }).isVisible()).resolves.toBe(false);
+    expect(laptop.problems).toEqual([]);
+    await laptop.close();
+  });
+
   it('lays out without overflow on a phone and a projector, and writes review screenshots', async () => {
     for (const viewport of [
       { width: 390, height: 844 },
