@@ -215,6 +215,22 @@ describe('presentation mode in Chromium at 1920x1080', () => {
     await app.close();
   });
 
+  it('lists the guided tours within the screen on a phone, and starts one from there', async () => {
+    const app = await openApp(browser, '', { viewport: { width: 390, height: 844 } });
+    const { page } = app;
+    await page.getByRole('button', { name: 'Actions', exact: true }).click();
+    await page.getByText('Guided tours', { exact: true }).click();
+    const start = page.getByRole('button', { name: 'Start tour: Pakistan 2007–2008' });
+    await start.waitFor();
+    // The list hung from its button ran 110 px off the left edge.
+    const list = await page.locator('.guided-tours__list').boundingBox();
+    expect(list && list.x >= 0 && list.x + list.width <= 390, JSON.stringify(list)).toBe(true);
+    await start.click();
+    await expect.poll(() => slideTitle(page).textContent()).toBe(pakistanTour?.title);
+    expect(app.problems).toEqual([]);
+    await app.close();
+  });
+
   it('moves the window straight to the step with reduced motion, and animates it otherwise', async () => {
     for (const reducedMotion of ['reduce', 'no-preference'] as const) {
       const app = await openApp(browser, '?present=1&country=pakistan', { ...PROJECTOR, reducedMotion });
