@@ -31,6 +31,22 @@ describe('the timeline app', () => {
     expect(heading.querySelector('mark')).toHaveTextContent(/^assassinated$/i);
   });
 
+  it('folds the header’s actions behind an Actions button that says whether they are shown (phones hide them while folded)', async () => {
+    const { user } = renderApp();
+    const toggle = screen.getByRole('button', { name: 'Actions' });
+    expect(toggle).toHaveAttribute('aria-expanded', 'false');
+    const actions = document.getElementById(toggle.getAttribute('aria-controls') ?? 'missing');
+    expect(actions).not.toBeNull();
+    expect(actions).toHaveAttribute('data-open', 'false');
+    expect(within(actions as HTMLElement).getByRole('button', { name: 'Open dataset' })).toBeInTheDocument();
+    expect(within(actions as HTMLElement).getByRole('button', { name: 'Present' })).toBeInTheDocument();
+    await user.click(toggle);
+    expect(toggle).toHaveAttribute('aria-expanded', 'true');
+    expect(actions).toHaveAttribute('data-open', 'true');
+    await user.click(toggle);
+    expect(toggle).toHaveAttribute('aria-expanded', 'false');
+  });
+
   it('zooms to a story’s period with its button', async () => {
     const { user } = renderApp();
     await user.click(screen.getByRole('button', { name: 'Pakistan 2007–2008' }));
