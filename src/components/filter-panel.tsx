@@ -1,11 +1,11 @@
 // The filters sidebar: search, Country and Event type checkboxes, the Actor combobox, the context toggle and
 // "Clear filters". On phones it folds behind a "Filters" disclosure button so the timeline stays near the top.
-import { useState } from 'react';
 import { useAppActions, useAppStore } from '../store/app-store.ts';
 import { selectData, selectFacetOptions, selectIsFilterActive } from '../store/selectors.ts';
 import '../styles/filters.css';
 import { ActorFilter } from './actor-filter.tsx';
 import { FacetCheckboxes } from './facet-checkboxes.tsx';
+import { FoldButton, useFold } from './fold.tsx';
 import { SearchBox } from './search-box.tsx';
 
 export function FilterPanel() {
@@ -15,26 +15,17 @@ export function FilterPanel() {
   const active = useAppStore(selectIsFilterActive);
   const actions = useAppActions();
   // Only the phone layout folds the panel; wide screens always show it (see filters.css).
-  const [open, setOpen] = useState(false);
+  const fold = useFold();
   if (!data) return null;
   const hasContext = data.index.events.some((event) => event.record.context);
 
   return (
-    <aside className="filter-panel" aria-label="Filters" data-open={open}>
+    <aside className="filter-panel" aria-label="Filters" data-open={fold.open}>
       <h2 className="filter-panel__heading">Filters</h2>
-      <button
-        type="button"
-        className="button filter-panel__toggle"
-        aria-expanded={open}
-        aria-controls="filter-panel-body"
-        onClick={() => setOpen(!open)}
-      >
+      <FoldButton fold={fold} className="filter-panel__toggle">
         Filters
-        <span className="filter-panel__arrow" aria-hidden="true">
-          {open ? '▾' : '▸'}
-        </span>
-      </button>
-      <div id="filter-panel-body" className="filter-panel__body">
+      </FoldButton>
+      <div id={fold.bodyId} className="filter-panel__body">
         <SearchBox />
         <FacetCheckboxes
           facet="countries"

@@ -105,6 +105,15 @@ const STATES: readonly State[] = [
     },
   },
   {
+    name: 'legend open',
+    reach: async ({ page }) => {
+      const legend = page.getByRole('region', { name: 'Event types' });
+      const toggle = legend.getByRole('button', { name: 'Event types', exact: true });
+      if (await toggle.isVisible()) await toggle.click();
+      await legend.getByRole('listitem').first().waitFor();
+    },
+  },
+  {
     name: 'the import error list',
     reach: async ({ page }) => {
       await page.getByLabel('Choose a CSV or JSON file to open').setInputFiles({

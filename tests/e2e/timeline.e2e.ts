@@ -185,8 +185,39 @@ describe('the timeline in Chromium', () => {
     const laptop = await openApp(browser, '', { viewport: { width: 1366, height: 768 } });
     await expect(laptop.page.getByRole('button', { name: 'Open dataset' }).isVisible()).resolves.toBe(true);
     await expect(laptop.page.getByRole('button', { name: 'Actions', exact: true }).isVisible()).resolves.toBe(false);
+    const laptopLegend = laptop.page.getByRole('region', { name: 'Event types' });
+    await expect(laptopLegend.getByRole('button', { name: 'Event types', exact: true }).isVisible()).resolves.toBe(false);
+    await expect(laptopLegend.getByRole('listitem').filter({ hasText: 'Assassination' }).isVisible()).resolves.toBe(true);
     expect(laptop.problems).toEqual([]);
     await laptop.close();
+  });
+
+  it('folds the legend on a phone, so an event’s details follow the timeline, and opens it with its button', async () => {
+    const event = builtinEvents().find((record) => record.type === 'assassination');
+    const app = await openApp(browser, `?event=${event?.id ?? 'missing'}`, { viewport: { width: 390, height: 844 } });
+    const { page } = app;
+    const details = page.getByRole('region', { name: 'Event details' });
+    await details.waitFor();
+    const gap = () =>
+      page.evaluate(() => {
+        const canvas = document.querySelector('.timeline-canvas')?.getBoundingClientRect();
+        const panel = document.querySelector('.event-details')?.getBoundingClientRect();
+        return canvas && panel ? panel.top - canvas.bottom : Infinity;
+      });
+    const legend = page.getByRole('region', { name: 'Event types' });
+    const toggle = legend.getByRole('button', { name: 'Event types', exact: true });
+    const key = legend.getByRole('listitem').filter({ hasText: 'Assassination' });
+    await expect(toggle.getAttribute('aria-expanded')).resolves.toBe('false');
+    await expect(key.isVisible()).resolves.toBe(false);
+    // One row of button between them (the open key is 300 px tall at this width).
+    const folded = await gap();
+    expect(folded).toBeLessThanOrEqual(80);
+    await toggle.click();
+    await expect(toggle.getAttribute('aria-expanded')).resolves.toBe('true');
+    await expect(key.isVisible()).resolves.toBe(true);
+    expect(await gap()).toBeGreaterThan(folded + 150);
+    expect(app.problems).toEqual([]);
+    await app.close();
   });
 
   it('lays out without overflow on a phone and a projector, and writes review screenshots', async () => {
