@@ -179,6 +179,7 @@ describe('the timeline in Chromium', () => {
     await expect(open.isVisible()).resolves.toBe(true);
     await expect(page.getByRole('button', { name: 'Present', exact: true }).isVisible()).resolves.toBe(true);
     await saveScreenshot(page, 'actions-open-390x844');
+    expect(app.problems).toEqual([]);
     await app.close();
 
     // On a laptop the actions are always there and nothing folds them.
