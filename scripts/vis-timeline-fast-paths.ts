@@ -34,6 +34,11 @@
 //   second later, often in the middle of the first filter. Now a redraw records the size it drew at, and a
 //   ResizeObserver on the timeline runs the same check at once when its size changes (the app no longer calls
 //   redraw() on a resize: that measures every item anew, 10-25 ms, which a new size does not need).
+// - vis-timeline draws ahead the items starting within a quarter of the window's width either side of it, but on every
+//   redraw it first hid each drawn item outside the window itself (taking its element out of the page), and then
+//   found it again in that margin and put it back: 5-47 items out and in again on every wheel step of a zoom, each a
+//   removal and an insertion for the browser to restyle and lay out. Now an item is taken out only when it is
+//   neither in the window nor in the margin, once the lane's items to draw are all known.
 // Each gives what the code it replaces gives once the redraw is done. Each replacement must match vis-timeline's
 // text exactly; if an upgrade changes it, the build fails here rather than silently losing the fast path. They apply
 // wherever the app runs: the build, the dev server's pre-bundled dependencies and the tests. The benchmark's plain
@@ -459,6 +464,50 @@ export const REPLACEMENTS: readonly Replacement[] = [
       try {
         return convert(object, "Moment").toDate();`,
   },
+  {
+    why: 'Group._updateItemsInRange: items in the margins kept in the page, not taken out and put back',
+    find: `    if (oldVisibleItems.length > 0) {
+      for (let i = 0; i < oldVisibleItems.length; i++) {
+        this._checkIfVisibleWithReference(
+          oldVisibleItems[i],
+          visibleItems,
+          visibleItemsLookup,
+          range,
+        );
+      }
+    }
+`,
+    replace: `    const leaving = [];
+    if (oldVisibleItems.length > 0) {
+      for (let i = 0; i < oldVisibleItems.length; i++) {
+        __checkIfInRange(oldVisibleItems[i], visibleItems, visibleItemsLookup, range, leaving);
+      }
+    }
+`,
+  },
+  {
+    why: 'Group._updateItemsInRange: items in the margins kept in the page (end)',
+    find: `    for (let i = 0; i < orderedItems.byEnd.length; i++) {
+      this._checkIfVisibleWithReference(
+        orderedItems.byEnd[i],
+        visibleItems,
+        visibleItemsLookup,
+        range,
+      );
+    }
+
+    this._sortVisibleItems(
+`,
+    replace: `    for (let i = 0; i < orderedItems.byEnd.length; i++) {
+      __checkIfInRange(orderedItems.byEnd[i], visibleItems, visibleItemsLookup, range, leaving);
+    }
+    for (const item of leaving) {
+      if (item.displayed && visibleItemsLookup[item.id] === undefined) item.hide();
+    }
+
+    this._sortVisibleItems(
+`,
+  },
 ];
 
 // Appended to the module: the merge the Item constructor did, once per locales object (the built-in set, or a
@@ -611,6 +660,21 @@ function __redrawLanesTopDown(itemSet, queues, results, forceRestack) {
 }
 `;
 
+// Appended too: Group._checkIfVisibleWithReference, but an item that fails its test (in the window) is only noted:
+// _updateItemsInRange hides it after its search over the margins, if that did not find it either.
+export const MARGIN_ITEMS_HELPER = `
+function __checkIfInRange(item, visibleItems, visibleItemsLookup, range, leaving) {
+  if (item.isVisible(range)) {
+    if (visibleItemsLookup[item.id] === undefined) {
+      visibleItemsLookup[item.id] = true;
+      visibleItems.push(item);
+    }
+  } else if (item.displayed) {
+    leaving.push(item);
+  }
+}
+`;
+
 /** vis-timeline's module with the fast paths; throws if any replacement does not match exactly once. */
 export function withFastPaths(code: string): string {
   let patched = code;
@@ -621,7 +685,7 @@ export function withFastPaths(code: string): string {
     }
     patched = patched.slice(0, at) + replace + patched.slice(at + find.length);
   }
-  return patched + ITEM_LOCALES_HELPER + TIME_AXIS_LABELS_KEY_HELPER + AXIS_LABEL_TEXT_HELPER + NEW_ITEMS_HELPER + REMOVED_ITEMS_HELPER + LANES_TOP_DOWN_HELPER;
+  return patched + ITEM_LOCALES_HELPER + TIME_AXIS_LABELS_KEY_HELPER + AXIS_LABEL_TEXT_HELPER + NEW_ITEMS_HELPER + REMOVED_ITEMS_HELPER + LANES_TOP_DOWN_HELPER + MARGIN_ITEMS_HELPER;
 }
 
 const NAME = 'timeline-explorer-vis-timeline-fast-paths';

@@ -201,6 +201,39 @@ describe('vis-timeline fast paths (Vite plugin)', () => {
     timeline.destroy();
   });
 
+  it('keeps the items drawn ahead in the margins in the page through a redraw, instead of taking them out and putting them back', async () => {
+    // vis-timeline draws ahead the items starting within a quarter of the window's width on each side.
+    const items = new DataSet([
+      { id: 'in', content: 'In view', start: new Date(2000, 5, 1), end: new Date(2000, 6, 1) },
+      { id: 'before', content: 'Just before', start: new Date(1999, 11, 1), end: new Date(1999, 11, 20) },
+      { id: 'after', content: 'Just after', start: new Date(2001, 0, 10), end: new Date(2001, 1, 1) },
+    ]);
+    const { container, timeline, redrawn } = timelineInHappyDom(items, { start: new Date(2000, 0, 1), end: new Date(2001, 0, 1) });
+    await redrawn();
+    const drawn = () => [...container.querySelectorAll('.vis-item')].map((item) => item.textContent).sort();
+    expect(drawn()).toEqual(['In view', 'Just after', 'Just before']);
+    const removedItems: string[] = [];
+    const observer = new MutationObserver((records) => {
+      for (const record of records) {
+        for (const node of record.removedNodes) if (node instanceof Element && node.classList.contains('vis-item')) removedItems.push(node.textContent ?? '');
+      }
+    });
+    observer.observe(container, { childList: true, subtree: true });
+    // A pan by a few days: the same items in view and in the margins.
+    timeline.setWindow(new Date(2000, 0, 4), new Date(2001, 0, 4), { animation: false });
+    await new Promise((resolve) => requestAnimationFrame(resolve));
+    await redrawn();
+    observer.disconnect();
+    // Unpatched, each redraw takes both margin items out of the page and puts them back.
+    expect(removedItems).toEqual([]);
+    expect(drawn()).toEqual(['In view', 'Just after', 'Just before']);
+    // An item leaving the margins is still taken out.
+    timeline.setWindow(new Date(2000, 3, 1), new Date(2000, 8, 1), { animation: false });
+    await redrawn();
+    expect(drawn()).toEqual(['In view']);
+    timeline.destroy();
+  });
+
   it('redraws at a new size once: the resize poll does not redraw again at the size a redraw drew at', async () => {
     vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
     try {
