@@ -6,7 +6,7 @@ import { useDeferredValue, useEffect, useRef, useState, type KeyboardEvent } fro
 import { DataSet } from 'vis-data/esnext';
 import { Timeline, type TimelineOptions, type TimelineOptionsTemplateFunction } from 'vis-timeline/esnext';
 import 'vis-timeline/styles/vis-timeline-graph2d.min.css';
-import { type AggregateItemData, type DisplayPlan, DEFAULT_DISPLAY_OPTIONS, movingPlanWindow, planDisplay, planServes } from '../domain/aggregate-items.ts';
+import { type AggregateItemData, type DisplayPlan, DEFAULT_DISPLAY_OPTIONS, movingPlanTarget, planDisplay, planServes } from '../domain/aggregate-items.ts';
 import { isInWindow, paddedWindow, windowAroundEvent, zoomWindow } from '../domain/timeline-items.ts';
 import type { TimeWindow } from '../domain/view-state.ts';
 import { appStore, useAppActions, useAppStore } from '../store/app-store.ts';
@@ -60,7 +60,7 @@ export function TimelineView() {
   const [blocks] = useState(createBlockButtons);
   const planRef = useRef<DisplayPlan | undefined>(undefined);
   const visibleItemsRef = useRef(selectVisibleTimelineItems(appStore.getState()));
-  const refreshRef = useRef<(window?: TimeWindow) => void>(() => undefined);
+  const refreshRef = useRef<(window?: TimeWindow, bucketsPerWindow?: number) => void>(() => undefined);
   const wasHiddenRef = useRef(false);
   const drawnMarkPendingRef = useRef(false);
 
@@ -103,11 +103,11 @@ export function TimelineView() {
     timeline.setWindow(PARKED_WINDOW.start, PARKED_WINDOW.end, { animation: false });
 
     // Draw what the plan says for the window (the timeline's own by default); nothing while parked for a load.
-    refreshRef.current = (window = windowOf(timeline)) => {
+    refreshRef.current = (window = windowOf(timeline), bucketsPerWindow = DEFAULT_DISPLAY_OPTIONS.bucketsPerWindow) => {
       const state = appStore.getState();
       if (!state.data || window.start >= PARKED_WINDOW.start) return;
       const selected = state.selectedEventId;
-      const plan = planDisplay(visibleItemsRef.current, window, { ...DEFAULT_DISPLAY_OPTIONS, pinned: selected ? new Set([selected]) : undefined });
+      const plan = planDisplay(visibleItemsRef.current, window, { ...DEFAULT_DISPLAY_OPTIONS, bucketsPerWindow, pinned: selected ? new Set([selected]) : undefined });
       planRef.current = plan;
       const changes = displayChanges(shownRef.current, plan, (group) => state.data?.index.countriesById.get(group)?.name ?? group);
       applyChanges(items, shownRef.current, changes, blocks);
@@ -126,12 +126,14 @@ export function TimelineView() {
       appStore.getState().actions.selectEvent(properties.items[0]);
     });
     // While moving: a new plan only when the current one no longer covers the window (a frame's work at most), made
-    // ahead of a zoom out (see movingPlanWindow); its items are drawn by the redraw the move scheduled for the next
+    // ahead of a zoom out (see movingPlanTarget); its items are drawn by the redraw the move scheduled for the next
     // frame (a fast path, scripts/vis-timeline-fast-paths.ts).
     timeline.on('rangechange', (properties: { start: Date; end: Date }) => {
       const next = { start: properties.start.getTime(), end: properties.end.getTime() };
       if (next.start >= PARKED_WINDOW.start) return;
-      if (!planRef.current || !planServes(planRef.current, next)) refreshRef.current(movingPlanWindow(planRef.current, next));
+      if (planRef.current && planServes(planRef.current, next)) return;
+      const target = movingPlanTarget(planRef.current, next);
+      refreshRef.current(target.window, target.bucketsPerWindow);
     });
     timeline.on('rangechanged', (properties: { start: Date; end: Date; byUser: boolean }) => {
       const next = { start: properties.start.getTime(), end: properties.end.getTime() };

@@ -154,20 +154,38 @@ export function planServes(plan: DisplayPlan, window: TimeWindow): boolean {
   return window.start >= plan.covers.start && window.end <= plan.covers.end;
 }
 
-/** How much wider than the window a plan made while zooming out is (see `movingPlanWindow`). */
+/** How much wider than the window a plan made while zooming out is (see `movingPlanTarget`). */
 export const ZOOM_OUT_LOOKAHEAD = 2;
 
+/** What a plan made while the window moves is made for: a window, and how many buckets go across it. */
+export interface MovingPlanTarget {
+  readonly window: TimeWindow;
+  readonly bucketsPerWindow: number;
+}
+
 /**
- * The window to plan for while the window moves and `previous` no longer serves it. Growing (zooming out), a plan
- * for the window as it is would be outgrown within a few frames, and each new plan replaces every block in view (a
- * heavy frame): so plan for a window `lookahead` times as wide, centred on it. Its blocks are coarser than need be
- * until the window catches up, and still true; finer ones come when the window rests. Otherwise the window itself.
+ * What to plan for while the window moves and `previous` no longer serves it. Growing (zooming out), a plan for the
+ * window as it is would be outgrown within a few frames, and each new plan replaces every block in view (a heavy
+ * frame): so plan for a window `lookahead` times as wide, centred on it. That plan serves until the window is as wide
+ * as the range it covers, and its buckets are sized for that widest window, so its blocks are never finer than a plan
+ * at rest would draw. (Sized for the plan's own window, they were up to twice as fine as at rest, and every wheel step
+ * brought dozens of them into view.) They are coarser than need be until the window catches up, and still true; finer
+ * ones come when the window rests. Otherwise the window itself, with the usual buckets.
  */
-export function movingPlanWindow(previous: DisplayPlan | undefined, next: TimeWindow, lookahead = ZOOM_OUT_LOOKAHEAD): TimeWindow {
+export function movingPlanTarget(
+  previous: DisplayPlan | undefined,
+  next: TimeWindow,
+  options: DisplayOptions = DEFAULT_DISPLAY_OPTIONS,
+  lookahead = ZOOM_OUT_LOOKAHEAD,
+): MovingPlanTarget {
   const width = next.end - next.start;
-  if (!previous || width <= previous.window.end - previous.window.start) return next;
+  if (!previous || width <= previous.window.end - previous.window.start) return { window: next, bucketsPerWindow: options.bucketsPerWindow };
   const centre = next.start + width / 2;
-  return { start: centre - (width * lookahead) / 2, end: centre + (width * lookahead) / 2 };
+  return {
+    window: { start: centre - (width * lookahead) / 2, end: centre + (width * lookahead) / 2 },
+    // The covered range is the window plus a margin each side (see planDisplay).
+    bucketsPerWindow: options.bucketsPerWindow / (1 + 2 * options.margin),
+  };
 }
 
 /** Items (sorted by start) that overlap [start, end); a point overlaps if its instant is inside. */

@@ -9,7 +9,8 @@ import {
   formatBucket,
   isAggregateId,
   itemsOverlapping,
-  movingPlanWindow,
+  movingPlanTarget,
+  ZOOM_OUT_LOOKAHEAD,
   planDisplay,
   planServes,
 } from '../../src/domain/aggregate-items.ts';
@@ -196,37 +197,59 @@ describe('planServes', () => {
   });
 });
 
-describe('movingPlanWindow', () => {
+describe('movingPlanTarget', () => {
   const items = spread(400, 'dense', at(1970), at(2010));
   const plan = planDisplay(items, { start: at(1980), end: at(2000) }, options());
 
-  it('plans for the window itself before any plan, and while panning or zooming in', () => {
+  it('plans for the window itself, with the usual buckets, before any plan and while panning or zooming in', () => {
     const panned = { start: at(1995), end: at(2015) };
     const zoomedIn = { start: at(1985), end: at(1995) };
-    expect(movingPlanWindow(undefined, panned)).toEqual(panned);
-    expect(movingPlanWindow(plan, panned)).toEqual(panned);
-    expect(movingPlanWindow(plan, zoomedIn)).toEqual(zoomedIn);
+    expect(movingPlanTarget(undefined, panned, options())).toEqual({ window: panned, bucketsPerWindow: 10 });
+    expect(movingPlanTarget(plan, panned, options())).toEqual({ window: panned, bucketsPerWindow: 10 });
+    expect(movingPlanTarget(plan, zoomedIn, options())).toEqual({ window: zoomedIn, bucketsPerWindow: 10 });
   });
 
   it('plans ahead of a zoom out: twice as wide, centred on the window', () => {
-    expect(movingPlanWindow(plan, { start: at(1970), end: at(2010) })).toEqual({ start: at(1970) - (at(2010) - at(1970)) / 2, end: at(2010) + (at(2010) - at(1970)) / 2 });
+    const { window } = movingPlanTarget(plan, { start: at(1970), end: at(2010) }, options());
+    expect(window).toEqual({ start: at(1970) - (at(2010) - at(1970)) / 2, end: at(2010) + (at(2010) - at(1970)) / 2 });
   });
 
-  it('so a zoom out by steps of a fifth needs half the plans', () => {
-    const plansWhileZoomingOut = (ahead: number) => {
-      let current = planDisplay(items, { start: at(1989), end: at(1991) }, options());
-      let plans = 0;
-      for (let step = 0, width = 2 * YEAR; step < 24; step += 1) {
-        width *= 1.2;
-        const window = { start: at(1990) - width / 2, end: at(1990) + width / 2 };
-        if (planServes(current, window)) continue;
-        current = planDisplay(items, movingPlanWindow(current, window, ahead), options());
+  /** The plans of a zoom out from two years around 1990 by 24 wheel steps of a fifth, each with the window it served. */
+  function zoomOut(items: readonly TimelineItemData[], ahead: number) {
+    const atRest = planDisplay(items, { start: at(1989), end: at(1991) }, options());
+    let current = atRest;
+    const served: { plan: DisplayPlan; window: { start: number; end: number } }[] = [];
+    let plans = 0;
+    for (let step = 0, width = 2 * YEAR; step < 24; step += 1) {
+      width *= 1.2;
+      const window = { start: at(1990) - width / 2, end: at(1990) + width / 2 };
+      if (!planServes(current, window)) {
+        const target = movingPlanTarget(current, window, options(), ahead);
+        current = planDisplay(items, target.window, options({ bucketsPerWindow: target.bucketsPerWindow }));
         plans += 1;
       }
-      return plans;
-    };
-    expect(plansWhileZoomingOut(1)).toBe(6);
-    expect(plansWhileZoomingOut(2)).toBe(3);
+      served.push({ plan: current, window });
+    }
+    // The plans made while moving, with the windows they served (the first plan is the one made at rest).
+    return { plans, served: served.filter((entry) => entry.plan !== atRest) };
+  }
+
+  it('so a zoom out by steps of a fifth needs half the plans', () => {
+    expect(zoomOut(items, 1).plans).toBe(6);
+    expect(zoomOut(items, 2).plans).toBe(3);
+  });
+
+  it('draws no block finer than a plan at rest would for the same window, so a wheel step brings few blocks into view', () => {
+    // Dense from 1800 to 2100: every plan of the zoom is made of blocks.
+    const dense = spread(6000, 'dense', at(1800), at(2100));
+    const shortestBlock = (plan: DisplayPlan) =>
+      Math.min(...plan.items.flatMap((entry) => (entry.kind === 'aggregate' ? [entry.aggregate.end - entry.aggregate.start] : [])));
+    const { served } = zoomOut(dense, ZOOM_OUT_LOOKAHEAD);
+    expect(served.length).toBeGreaterThan(12);
+    for (const { plan, window } of served) {
+      // Blocks of whole calendar years: a leap year is a day longer.
+      expect(shortestBlock(plan) + 2 * DAY).toBeGreaterThanOrEqual(shortestBlock(planDisplay(dense, window, options())));
+    }
   });
 });
 
