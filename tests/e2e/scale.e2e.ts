@@ -18,10 +18,10 @@ afterAll(async () => {
   await browser.close();
 });
 
-async function openLarge(): Promise<AppPage> {
+async function openLarge(view = ''): Promise<AppPage> {
   const app = await openApp(browser);
   await app.page.route(`**/${DATA_PATH}`, (route) => route.fulfill({ contentType: 'application/json', body: dataset }));
-  await app.page.goto(appUrl(`data=${DATA_PATH}`));
+  await app.page.goto(appUrl(`data=${DATA_PATH}${view}`));
   await app.page.getByText('10000 of 10000 events').waitFor({ timeout: 30_000 });
   await app.page.locator('.event-aggregate').first().waitFor();
   return app;
@@ -119,6 +119,44 @@ describe('the timeline at 10,000 events', () => {
       await page.waitForTimeout(600); // the window animates, then finer blocks or events are drawn at rest
     }
     await expect.poll(() => page.locator('.vis-item[data-id^="event-"]').count()).toBeGreaterThan(0);
+    expect(app.problems).toEqual([]);
+    await app.close();
+  });
+
+  it('zooming out with the wheel, plans made while moving draw no lane finer than at rest: at most about 16 blocks across the window', async () => {
+    // A window whose first plan ahead lands on half-year buckets the old way (a calendar step that does not round up).
+    const app = await openLarge('&from=1990-01-01&to=1991-12-01');
+    const { page } = app;
+    const centre = await page.locator('.vis-panel.vis-center').boundingBox();
+    if (!centre) throw new Error('no timeline');
+    await page.mouse.move(centre.x + centre.width / 2, centre.y + 40);
+    /** The most blocks any lane shows across the window now. */
+    const mostBlocksInALane = () =>
+      page.evaluate(() => {
+        const panel = document.querySelector('.vis-panel.vis-center')?.getBoundingClientRect();
+        if (!panel) return 0;
+        const lanes = [...document.querySelectorAll('.vis-foreground .vis-group')];
+        return Math.max(
+          ...lanes.map(
+            (lane) =>
+              [...lane.querySelectorAll('.vis-item.event-aggregate')].filter((block) => {
+                const box = block.getBoundingClientRect();
+                return box.right > panel.left && box.left < panel.right;
+              }).length,
+          ),
+        );
+      });
+    const whileMoving: number[] = [];
+    for (let step = 1; step <= 16; step += 1) {
+      await page.mouse.wheel(0, 100);
+      await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+      // The plan made at rest serves the first four steps (to twice its window, up to twice as many blocks as at rest);
+      // from the fifth on, plans made while moving do.
+      if (step > 4) whileMoving.push(await mostBlocksInALane());
+    }
+    // 16 buckets a window at rest, plus one cut at each edge. Plans sized for their own window drew up to twice as many.
+    expect(Math.min(...whileMoving)).toBeGreaterThan(0);
+    expect(Math.max(...whileMoving)).toBeLessThanOrEqual(18);
     expect(app.problems).toEqual([]);
     await app.close();
   });
