@@ -59,6 +59,7 @@ interface Sample {
   zoomWork?: number[];
   panWork?: number[];
   toggleScript?: number[];
+  toggleLatency?: number[];
 }
 const samples = new Map<string, Sample[]>(variants.map((variant) => [variant.name, []]));
 const servers = [];
@@ -83,6 +84,7 @@ try {
         const first = await facetToggle(tab, cdp, kind, 'election', 'Election');
         const again = await facetToggle(tab, cdp, kind, 'election', 'Election');
         sample.toggleScript = [first?.on.script, first?.off.script, again?.on.script, again?.off.script].map((value) => value ?? NaN);
+        sample.toggleLatency = [first?.on.latency, first?.off.latency].map((value) => value ?? NaN);
       }
       if (steps.has('zoom')) {
         await firstRender(tab, `${server.url}?data=data/events-${n}.json`, 60_000);
@@ -110,6 +112,7 @@ for (const [name, list] of samples) {
   const zoom = list.flatMap((sample) => (sample.zoomWork ? [sample.zoomWork] : []));
   const pan = list.flatMap((sample) => (sample.panWork ? [sample.panWork] : []));
   const toggles = list.flatMap((sample) => (sample.toggleScript ? [sample.toggleScript] : []));
+  const latencies = list.flatMap((sample) => (sample.toggleLatency ? [sample.toggleLatency] : []));
   console.log(
     [
       name,
@@ -122,6 +125,8 @@ for (const [name, list] of samples) {
       row('all again, first', toggles.map((values) => values[1] ?? NaN)),
       row('one type, warm', toggles.map((values) => values[2] ?? NaN)),
       row('all again, warm', toggles.map((values) => values[3] ?? NaN)),
+      row('click to frame: one type, first', latencies.map((values) => values[0] ?? NaN)),
+      row('all again, first', latencies.map((values) => values[1] ?? NaN)),
     ]
       .filter(Boolean)
       .join('\n'),

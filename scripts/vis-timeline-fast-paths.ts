@@ -590,7 +590,8 @@ function __drawNewItems(itemSet) {
 `;
 
 // Appended too: items removed from the DataSet, kept (the latest 2,000) with their DOM and measured sizes, and taken
-// back when an item is added again with the same id, type and data (each field the same value, dates the same time). A
+// back when an item is added again with the same id, type and data (each field the same value, dates the same time, a
+// plain object's fields the same values: data made anew from the same facts, such as the app's "N events" blocks). A
 // filter shown and hidden again, or a window moved back, then draws it as vis-timeline draws an item scrolled back into
 // view: put back in its lane (which stacks its items anew), no template run, no element made, nothing measured. Only
 // an item drawn, not since marked to be drawn anew (by any option or redraw(), which drop the kept items too) and not
@@ -612,15 +613,19 @@ function __takeRemovedItem(itemSet, id, data, constructor) {
   kept.delete(id);
   return item.constructor === constructor && __sameItemData(item.data, data) ? item : undefined;
 }
-function __sameItemData(before, now) {
+function __sameFields(before, now, same) {
   const keys = Object.keys(before);
   if (keys.length !== Object.keys(now).length) return false;
-  return keys.every((key) => {
-    const a = before[key];
-    const b = now[key];
-    if (!Object.prototype.hasOwnProperty.call(now, key)) return false;
-    return a === b || (a instanceof Date && b instanceof Date && a.getTime() === b.getTime());
-  });
+  return keys.every((key) => Object.prototype.hasOwnProperty.call(now, key) && same(before[key], now[key]));
+}
+function __isPlainObject(value) {
+  return value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype;
+}
+function __sameItemData(before, now) {
+  return __sameFields(before, now, (a, b) =>
+    a === b ||
+    (a instanceof Date && b instanceof Date && a.getTime() === b.getTime()) ||
+    (__isPlainObject(a) && __isPlainObject(b) && __sameFields(a, b, (x, y) => x === y)));
 }
 `;
 

@@ -106,7 +106,10 @@ export function applyChanges(items: DataSet<VisItem, 'id'>, shown: Map<string, V
   }
   if (!changes.added.length) return;
   items.add([...changes.added]);
-  for (const item of changes.added) shown.set(item.id, item);
+  for (const item of changes.added) {
+    shown.set(item.id, item);
+    if (isAggregateItem(item)) blocks?.shown(item);
+  }
 }
 
 export function isAggregateItem(item: VisItem | undefined): item is VisAggregateItem {
@@ -120,17 +123,26 @@ export function isAggregateItem(item: VisItem | undefined): item is VisAggregate
 export interface BlockButtons {
   /** The button for a block: its latest data, whatever vis-timeline passes. */
   render(block: VisAggregateItem, openAggregate: (aggregate: AggregateItemData) => void): HTMLButtonElement;
+  /** A block added to the DataSet: perhaps put back by vis-timeline with a button made before (a fast path). */
+  shown(block: VisAggregateItem): void;
   relabel(block: VisAggregateItem): void;
+  /** A block removed from the DataSet. */
   forget(id: string): void;
   /** A new dataset: nothing drawn is kept. */
   clear(): void;
 }
+
+/** As many removed blocks as vis-timeline keeps removed items to put back (scripts/vis-timeline-fast-paths.ts). */
+const REMOVED_BLOCKS_KEPT = 2000;
 
 export function createBlockButtons(): BlockButtons {
   const latest = new Map<string, VisAggregateItem>();
   // Every button made for a block: vis-timeline keeps its first one when a redraw's is the same (it compares their
   // HTML), and keeps a block's button while the block is scrolled out of view, so all of them are relabelled.
   const buttons = new Map<string, Set<HTMLButtonElement>>();
+  // Removed blocks, oldest first: vis-timeline puts one added again with the same data back with its button, which a
+  // later relabel must still reach.
+  const removed = new Set<string>();
   const label = (button: HTMLButtonElement, block: VisAggregateItem) => {
     button.textContent = String(block.aggregate.count);
     // "Show …", not "Zoom in …": the toolbar's Zoom in button keeps a name of its own.
@@ -153,17 +165,28 @@ export function createBlockButtons(): BlockButtons {
       else buttons.set(id, new Set([button]));
       return button;
     },
+    shown(block) {
+      latest.set(block.id, block);
+      removed.delete(block.id);
+    },
     relabel(block) {
       latest.set(block.id, block);
       for (const button of buttons.get(block.id) ?? []) label(button, block);
     },
     forget(id) {
       latest.delete(id);
-      buttons.delete(id);
+      removed.delete(id);
+      removed.add(id);
+      if (removed.size <= REMOVED_BLOCKS_KEPT) return;
+      const oldest = removed.values().next().value;
+      if (oldest === undefined) return;
+      removed.delete(oldest);
+      buttons.delete(oldest);
     },
     clear() {
       latest.clear();
       buttons.clear();
+      removed.clear();
     },
   };
 }

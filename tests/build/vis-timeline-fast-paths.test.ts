@@ -357,6 +357,27 @@ describe('vis-timeline fast paths (Vite plugin)', () => {
       timeline.destroy();
     });
 
+    it('with data made anew from the same facts (a plain object with the same fields) is put back too', async () => {
+      type BlockData = { id: string; content: string; start: Date; end: Date; facts: { count: number; period: string } };
+      const block = (count: number): BlockData => ({ id: 'b', content: 'Block', start: new Date(2000, 1, 1), end: new Date(2000, 3, 1), facts: { count, period: '2000' } });
+      const items = new DataSet<BlockData>([block(12)]);
+      const { container, timeline, redrawn } = timelineInHappyDom(items, { start: new Date(2000, 0, 1), end: new Date(2001, 0, 1) });
+      await redrawn();
+      const element = () => container.querySelector('.vis-item.vis-range');
+      const before = element();
+      expect(before).not.toBeNull();
+      items.remove('b');
+      expect(element()).toBeNull();
+      // Unpatched, and with only the same object taken for the same data, a new element is made.
+      items.add(block(12));
+      expect(element()).toBe(before);
+      items.remove('b');
+      items.add(block(13));
+      expect(element()).not.toBe(before);
+      expect(element()).not.toBeNull();
+      timeline.destroy();
+    });
+
     it('is stacked with its lane again, around the items that moved while it was away', async () => {
       // Two overlapping ranges: two rows.
       const items = new DataSet([1, 2].map((month) => ({ id: `e${month}`, content: `Event ${month}`, start: new Date(2000, month, 1), end: new Date(2000, month + 4, 1) })));

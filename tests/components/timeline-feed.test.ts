@@ -104,6 +104,27 @@ describe('displayChanges and applyChanges', () => {
     expect(drawn(template(items.get(block?.id ?? '') ?? undefined)).textContent).toBe('80');
   });
 
+  it('relabels a block put back with its button after it was removed (vis-timeline keeps a removed item to put back)', () => {
+    const dense = (count: number) => Array.from({ length: count }, (_, index) => item(`e${index}`, at(1994) + index * 86_400_000));
+    const shown = new Map<string, VisItem>();
+    const items = new DataSet<VisItem, 'id'>();
+    const blocks = createBlockButtons();
+    const template = createItemTemplate(() => undefined, blocks);
+    applyChanges(items, shown, displayChanges(shown, plan(dense(80)), laneName), blocks);
+    const [block] = [...shown.values()].filter(isAggregateItem);
+    const button = drawn(template(items.get(block?.id ?? '') ?? undefined));
+    // A filter hides every event of the bucket, then shows them again: the same block, the same data. vis-timeline
+    // puts it back as it was, with this button, and runs no template (scripts/vis-timeline-fast-paths.ts).
+    applyChanges(items, shown, displayChanges(shown, plan([]), laneName), blocks);
+    expect(items.get(block?.id ?? '')).toBeNull();
+    applyChanges(items, shown, displayChanges(shown, plan(dense(80)), laneName), blocks);
+    expect(items.get(block?.id ?? '')?.aggregate).toEqual(block?.aggregate);
+    // A later count must still reach the button put back.
+    applyChanges(items, shown, displayChanges(shown, plan(dense(60)), laneName), blocks);
+    expect(button.textContent).toBe('60');
+    expect(button.getAttribute('aria-label')).toBe('Show 60 events in A, 1994');
+  });
+
   it('writes an event into the element vis-timeline gives it, as text, and gives nothing back for it to replace', () => {
     const hostile = { ...item('x', at(1993)), label: '<img src=x onerror=alert(1)>' };
     const shown = new Map<string, VisItem>();
