@@ -2,12 +2,14 @@ import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateDataset } from '../../bench/generate.ts';
+import { dataSpan, recordTimes, tunedWindow, windowQuery } from '../../bench/tuned-window.ts';
 import { launchChromium } from './support/browser.ts';
 import { type AppPage, appUrl, openApp } from './support/app-page.ts';
 
 // 10,000 synthetic events over 70 years, served by the test itself at a path on the app's own origin.
 const DATA_PATH = 'synthetic-10000.json';
-const dataset = JSON.stringify(generateDataset(10_000));
+const generated = generateDataset(10_000);
+const dataset = JSON.stringify(generated);
 const MAX_DRAWN = 200;
 
 let browser: Browser;
@@ -68,6 +70,26 @@ describe('the timeline at 10,000 events', () => {
     await election.uncheck();
     await page.getByText('10000 of 10000 events').waitFor();
     await expect.poll(labels).toEqual(before);
+    expect(app.problems).toEqual([]);
+    await app.close();
+  });
+
+  it('puts the same blocks back when a filter that turned them into events is undone', async () => {
+    // A tenth of the span: elections alone are few enough there to be drawn one by one, so the blocks leave the page.
+    const app = await openLarge(`&${windowQuery(tunedWindow(dataSpan(generated.events.map(recordTimes))))}`);
+    const { page } = app;
+    const labels = () => blocks(page).evaluateAll((buttons) => buttons.map((button) => button.getAttribute('aria-label') ?? '').sort());
+    const before = await labels();
+    expect(before.length).toBeGreaterThan(10);
+    await blocks(page).evaluateAll((buttons) => buttons.forEach((button) => button.setAttribute('data-test-mark', '')));
+    const election = page.getByRole('complementary', { name: 'Filters' }).getByRole('checkbox', { name: 'Election', exact: true });
+    await election.check();
+    await expect.poll(() => blocks(page).count()).toBe(0);
+    await election.uncheck();
+    await page.getByText('10000 of 10000 events').waitFor();
+    await expect.poll(labels).toEqual(before);
+    // Made anew, a block's button would come back without the mark (and be drawn and measured again).
+    await expect(page.locator('.vis-item .event-aggregate__button:not([data-test-mark])').count()).resolves.toBe(0);
     expect(app.problems).toEqual([]);
     await app.close();
   });
