@@ -110,6 +110,9 @@ export function filterEvents(index: IndexedDataset, search: SearchIndex, filters
 export interface FilterResult {
   /** The events matching every filter, in the index's chronological order. */
   readonly events: readonly TimelineEvent[];
+  /** Where each of those events is in the index's list: whatever is aligned with it (timeline items) is picked out
+   * directly, without a walk over every event. */
+  readonly positions: Uint32Array;
   readonly counts: FacetCounts;
 }
 
@@ -124,6 +127,7 @@ export function filterAndCountFacets(index: IndexedDataset, search: SearchIndex,
   const compiled = compile(filters, codes);
   const { events } = index;
   const matching: TimelineEvent[] = [];
+  const positions = new Uint32Array(events.length);
   const countryCounts = new Int32Array(codes.countryCode.size);
   const typeCounts = new Int32Array(codes.typeCode.size);
   const actorCounts = new Int32Array(codes.actorCode.size);
@@ -138,7 +142,10 @@ export function filterAndCountFacets(index: IndexedDataset, search: SearchIndex,
     if (country && actor) typeCounts[typeCode]! += 1;
     if (country && type) {
       for (let at = codes.actorStart[position]!; at < codes.actorStart[position + 1]!; at += 1) actorCounts[codes.actors[at]!]! += 1;
-      if (actor) matching.push(events[position]!);
+      if (actor) {
+        positions[matching.length] = position;
+        matching.push(events[position]!);
+      }
     }
   }
   // Only values the dataset lists are reported, so the maps hold exactly the documented keys.
@@ -146,6 +153,7 @@ export function filterAndCountFacets(index: IndexedDataset, search: SearchIndex,
     new Map(items.map((item) => [item.id, counts[code.get(item.id) ?? -1] ?? 0]));
   return {
     events: matching,
+    positions: positions.subarray(0, matching.length),
     counts: {
       countries: counted(index.laneCountries, codes.countryCode, countryCounts),
       types: counted(index.dataset.types, codes.typeCode, typeCounts),

@@ -47,11 +47,15 @@ export const selectPresentationDeck = memoSelector(
 /** The current step: the selected event's, a tour's title card when nothing is selected, else -1. */
 export const selectPresentationPosition = (state: AppState): number => stepPosition(selectPresentationDeck(state), state.selectedEventId);
 
-/** The events "reveal" leaves on the timeline; undefined when nothing is hidden. */
-export const selectRevealedEventIds = memoSelector(
-  (state: AppState) => [state.present && state.reveal, selectPresentationDeck(state), selectPresentationPosition(state)] as const,
-  (hiding, deck, position) => (hiding ? revealedEventIds(deck, position) : undefined),
+const selectRevealedWhileHiding = memoSelector(
+  (state: AppState) => [selectPresentationDeck(state), selectPresentationPosition(state)] as const,
+  (deck, position) => revealedEventIds(deck, position),
 );
+
+/** The events "reveal" leaves on the timeline; undefined when nothing is hidden. Without it, no deck is built: a
+ * filter at 10,000 events would otherwise make a step for each event on every change. */
+export const selectRevealedEventIds = (state: AppState): ReadonlySet<string> | undefined =>
+  state.present && state.reveal ? selectRevealedWhileHiding(state) : undefined;
 
 export const selectFacetCounts = (state: AppState): FacetCounts | undefined => selectFilterResult(state)?.counts;
 
@@ -115,20 +119,16 @@ const NO_ITEMS: readonly TimelineItemData[] = [];
 /** The timeline items it draws, in time order: the filtered events, narrowed to the steps reached so far when presenting
  * with "reveal"; the dataset's own list when none is hidden. */
 export const selectVisibleTimelineItems = memoSelector(
-  (state: AppState) => [state.data, selectVisibleEvents(state), selectRevealedEventIds(state)] as const,
-  (data, events, revealed): readonly TimelineItemData[] => {
-    if (!data) return NO_ITEMS;
-    if (!revealed && events.length === data.items.length) return data.items;
-    // Items are aligned with the index's events, and the visible events keep that order: one walk, no id set.
-    const result: TimelineItemData[] = [];
-    let next = 0;
-    for (const item of data.items) {
-      const event = events[next];
-      if (event === undefined) break;
-      if (event.id !== item.id) continue;
-      next += 1;
-      if (!revealed || revealed.has(item.id)) result.push(item);
+  (state: AppState) => [state.data, selectFilterResult(state), selectRevealedEventIds(state)] as const,
+  (data, filtered, revealed): readonly TimelineItemData[] => {
+    if (!data || !filtered) return NO_ITEMS;
+    if (!revealed && filtered.events.length === data.items.length) return data.items;
+    // Items are aligned with the index's events: each visible event's position picks its item.
+    const drawn: TimelineItemData[] = [];
+    for (const position of filtered.positions) {
+      const item = data.items[position];
+      if (item && (!revealed || revealed.has(item.id))) drawn.push(item);
     }
-    return result;
+    return drawn;
   },
 );
