@@ -99,15 +99,15 @@ const RESULTS_LABEL_ROOM = 0.25;
 
 /** The span of the visible events with a margin, for "Fit results"; undefined when nothing matches. */
 export const selectResultsWindow = memoSelector(
-  (state: AppState) => [selectVisibleEvents(state)] as const,
-  (events): TimeWindow | undefined => {
-    if (!events.length) return undefined;
-    let start = Infinity;
-    let end = -Infinity;
-    for (const event of events) {
-      start = Math.min(start, event.startMs);
-      end = Math.max(end, event.endMs);
-    }
+  (state: AppState) => [state.data, selectVisibleEvents(state)] as const,
+  (data, events): TimeWindow | undefined => {
+    const first = events[0];
+    if (!data || !first) return undefined;
+    // All of them: the dataset's own span. Otherwise the first starts first (the index's order); ends need a look.
+    const all = events.length === data.index.events.length;
+    const start = all ? data.index.span.start : first.startMs;
+    let end = all ? data.index.span.end : -Infinity;
+    if (!all) for (const event of events) if (event.endMs > end) end = event.endMs;
     // Labels run to the right of their dates: extra room on the right so the last ones are not cut off.
     const padded = paddedWindow(start, end);
     return { start: padded.start, end: padded.end + (padded.end - padded.start) * RESULTS_LABEL_ROOM };
