@@ -2,11 +2,12 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { builtinDataset } from './scripts/builtin-dataset-plugin.ts';
+import { compileHints } from './scripts/compile-hints.ts';
 import { contentSecurityPolicy } from './scripts/content-security-policy.ts';
 import { visTimelineFastPaths } from './scripts/vis-timeline-fast-paths.ts';
 
 export default defineConfig({
-  plugins: [react(), builtinDataset(), contentSecurityPolicy(), visTimelineFastPaths()],
+  plugins: [react(), builtinDataset(), contentSecurityPolicy(), visTimelineFastPaths(), compileHints()],
   // Relative asset paths so dist/ works from any folder of a static host.
   base: './',
   server: { host: '127.0.0.1' },

@@ -235,4 +235,15 @@ describe('the timeline in Chromium', () => {
       await app.close();
     }
   });
+
+  it("serves its entry script with V8's eager-compilation hint on the first line (scripts/compile-hints.ts)", async () => {
+    const app = await openApp(browser);
+    const source = await app.page.evaluate(async () => {
+      const script = document.querySelector<HTMLScriptElement>('script[type="module"][src]');
+      return script ? (await fetch(script.src)).text() : '';
+    });
+    expect(source.split('\n')[0]).toBe('//# allFunctionsCalledOnLoad');
+    expect(app.problems).toEqual([]);
+    await app.close();
+  });
 });
