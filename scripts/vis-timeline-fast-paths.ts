@@ -15,7 +15,8 @@
 //   as its text node's value when it has no markup.
 // - a DataSet change made while the window moves (the app's new display plan, in its 'rangechange' listener) redrew
 //   the items at once, although the range change had already scheduled a full redraw for the next frame: now that
-//   redraw draws it. Changes at any other time (a filter) are still drawn at once, as published.
+//   redraw draws it. Changes at any other time (a filter) are still drawn at once, as published, but for a remove,
+//   whose redraw waits for the end of the task: a filter's remove and add then take one redraw, not two.
 // - a redraw laid the page out more than once: the lanes read their sizes after the time axis had written its labels,
 //   and again after their items were drawn, and each lane drew and measured the items coming into view on its own (a
 //   layout per lane). Now the axis writes its labels once every component has read its sizes, a lane's size (and its
@@ -227,8 +228,16 @@ export const REPLACEMENTS: readonly Replacement[] = [
   {
     why: 'ItemSet: a DataSet change while the redraw of a range change is pending is drawn by that redraw',
     find: ITEM_LISTENERS_BEFORE,
-    // Each of the three listeners (add, update, remove) ends in the same call.
-    replace: ITEM_LISTENERS_BEFORE.replaceAll('        me.redraw();\n', '        if (!me.body.rangeRedrawPending) me.redraw();\n'),
+    // Each of the three listeners (add, update, remove) ends in the same call; a remove's redraw waits for the end of
+    // the task, where an add or update made after it has redrawn already.
+    replace: (() => {
+      const [addAndUpdate = '', remove = ''] = ITEM_LISTENERS_BEFORE.split('      remove(_event, params) {\n');
+      return (
+        addAndUpdate.replaceAll('        me.redraw();\n', '        if (!me.body.rangeRedrawPending) __redrawForChange(me);\n') +
+        '      remove(_event, params) {\n' +
+        remove.replace('        me.redraw();\n', '        if (!me.body.rangeRedrawPending) __redrawAfterRemove(me);\n')
+      );
+    })(),
   },
   {
     why: 'TimeAxis minor label: text set only when it changed',
@@ -680,6 +689,25 @@ function __checkIfInRange(item, visibleItems, visibleItemsLookup, range, leaving
 }
 `;
 
+// Appended too: a DataSet remove's redraw put off to the end of the task (a microtask). A filter's new plan is one remove
+// and one add, in one task: the add's redraw draws both, so the remove's (a full redraw, a forced layout) is dropped.
+// A remove alone is still drawn before the browser renders the next frame.
+export const REMOVE_REDRAW_HELPER = `
+function __redrawAfterRemove(itemSet) {
+  if (itemSet.__redrawAfterRemove) return;
+  itemSet.__redrawAfterRemove = true;
+  queueMicrotask(() => {
+    if (!itemSet.__redrawAfterRemove) return;
+    itemSet.__redrawAfterRemove = false;
+    if (itemSet.body) itemSet.redraw();
+  });
+}
+function __redrawForChange(itemSet) {
+  itemSet.__redrawAfterRemove = false;
+  itemSet.redraw();
+}
+`;
+
 /** vis-timeline's module with the fast paths; throws if any replacement does not match exactly once. */
 export function withFastPaths(code: string): string {
   let patched = code;
@@ -690,7 +718,7 @@ export function withFastPaths(code: string): string {
     }
     patched = patched.slice(0, at) + replace + patched.slice(at + find.length);
   }
-  return patched + ITEM_LOCALES_HELPER + TIME_AXIS_LABELS_KEY_HELPER + AXIS_LABEL_TEXT_HELPER + NEW_ITEMS_HELPER + REMOVED_ITEMS_HELPER + LANES_TOP_DOWN_HELPER + MARGIN_ITEMS_HELPER;
+  return patched + ITEM_LOCALES_HELPER + TIME_AXIS_LABELS_KEY_HELPER + AXIS_LABEL_TEXT_HELPER + NEW_ITEMS_HELPER + REMOVED_ITEMS_HELPER + LANES_TOP_DOWN_HELPER + MARGIN_ITEMS_HELPER + REMOVE_REDRAW_HELPER;
 }
 
 const NAME = 'timeline-explorer-vis-timeline-fast-paths';

@@ -113,8 +113,9 @@ describe('vis-timeline fast paths (Vite plugin)', () => {
       expect(patched).toContain('() => __collectNewItems(this, forceRestack, lastIsVisible, range),');
       expect(patched).toContain('component._repaintLabels();');
       expect(patched).toContain('item = __takeRemovedItem(me, id, itemData, constructor) ??');
-      // In each of the ItemSet's DataSet listeners: add, update and remove.
-      expect(patched.split('if (!me.body.rangeRedrawPending) me.redraw();')).toHaveLength(4);
+      // In each of the ItemSet's DataSet listeners: add and update, then remove.
+      expect(patched.split('if (!me.body.rangeRedrawPending) __redrawForChange(me);')).toHaveLength(3);
+      expect(patched).toContain('if (!me.body.rangeRedrawPending) __redrawAfterRemove(me);');
     }
   });
 
@@ -175,6 +176,35 @@ describe('vis-timeline fast paths (Vite plugin)', () => {
     items.add({ id: 'filtered', content: 'Filtered', start: new Date(2000, 5, 1) });
     expect(drawn()).toContain('Filtered');
     timeline.destroy();
+  });
+
+  it('redraws once for a remove and an add made in one task (a filter), and still redraws a remove alone before the next frame', async () => {
+    const items = new DataSet([1, 2, 3].map((month) => ({ id: `e${month}`, content: `Event ${month}`, start: new Date(2000, month, 10) })));
+    const { container, timeline, redrawn } = timelineInHappyDom(items, { start: new Date(2000, 0, 1), end: new Date(2001, 0, 1) });
+    await redrawn();
+    const itemSet = (timeline as unknown as { itemSet: { redraw(): unknown } }).itemSet;
+    const redraws = vi.spyOn(itemSet, 'redraw');
+    const drawn = () => [...container.querySelectorAll('.vis-item .vis-item-content')].map((content) => content.textContent).sort();
+    items.remove('e1');
+    items.add({ id: 'e4', content: 'Event 4', start: new Date(2000, 4, 10) });
+    // Unpatched, the remove redraws at once and the add again: two.
+    expect(redraws).toHaveBeenCalledTimes(1);
+    expect(drawn()).toEqual(['Event 2', 'Event 3', 'Event 4']);
+    await Promise.resolve();
+    expect(redraws).toHaveBeenCalledTimes(1);
+    items.remove('e2');
+    expect(drawn()).toEqual(['Event 3', 'Event 4']);
+    // At the end of the task, before any frame.
+    await Promise.resolve();
+    expect(redraws).toHaveBeenCalledTimes(2);
+    timeline.destroy();
+    // Removed from a timeline destroyed in the same task: nothing left to redraw, and nothing thrown.
+    const lateItems = new DataSet([{ id: 'x', content: 'X', start: new Date(2000, 1, 1) }]);
+    const late = timelineInHappyDom(lateItems, { start: new Date(2000, 0, 1), end: new Date(2001, 0, 1) });
+    await late.redrawn();
+    lateItems.remove('x');
+    late.timeline.destroy();
+    await expect(Promise.resolve()).resolves.toBeUndefined();
   });
 
   it('draws the items coming into view in every lane in one batch, and reads no lane’s size after drawing them', async () => {
