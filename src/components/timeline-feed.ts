@@ -108,7 +108,7 @@ export function applyChanges(items: DataSet<VisItem, 'id'>, shown: Map<string, V
   items.add([...changes.added]);
   for (const item of changes.added) {
     shown.set(item.id, item);
-    if (isAggregateItem(item)) blocks?.shown(item);
+    if (isAggregateItem(item)) blocks?.added(item);
   }
 }
 
@@ -124,7 +124,7 @@ export interface BlockButtons {
   /** The button for a block: its latest data, whatever vis-timeline passes. */
   render(block: VisAggregateItem, openAggregate: (aggregate: AggregateItemData) => void): HTMLButtonElement;
   /** A block added to the DataSet: perhaps put back by vis-timeline with a button made before (a fast path). */
-  shown(block: VisAggregateItem): void;
+  added(block: VisAggregateItem): void;
   relabel(block: VisAggregateItem): void;
   /** A block removed from the DataSet. */
   forget(id: string): void;
@@ -165,7 +165,7 @@ export function createBlockButtons(): BlockButtons {
       else buttons.set(id, new Set([button]));
       return button;
     },
-    shown(block) {
+    added(block) {
       latest.set(block.id, block);
       removed.delete(block.id);
     },
