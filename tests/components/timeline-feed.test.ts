@@ -25,6 +25,18 @@ function recordEvents(items: DataSet<VisItem, 'id'>): string[] {
 
 const plan = (items: TimelineItemData[]): DisplayPlan => planDisplay(items, window, { maxItems: 50, bucketsPerWindow: 10, margin: 0.5, maxEventsPerCell: 4 });
 
+/** A dense bucket drawn as one block of 80 events, with the feed's state and the template that draws its button. */
+function oneBlockOf80() {
+  const dense = (count: number) => Array.from({ length: count }, (_, index) => item(`e${index}`, at(1994) + index * 86_400_000));
+  const shown = new Map<string, VisItem>();
+  const items = new DataSet<VisItem, 'id'>();
+  const blocks = createBlockButtons();
+  const template = createItemTemplate(() => undefined, blocks);
+  applyChanges(items, shown, displayChanges(shown, plan(dense(80)), laneName), blocks);
+  const [block] = [...shown.values()].filter(isAggregateItem);
+  return { dense, shown, items, blocks, template, block };
+}
+
 describe('displayChanges and applyChanges', () => {
   it('adds what the plan newly draws, removes what it no longer draws and leaves the rest alone', () => {
     const shown = new Map<string, VisItem>();
@@ -72,13 +84,7 @@ describe('displayChanges and applyChanges', () => {
   });
 
   it('relabels a block whose count changes in place: same item, no DataSet change, the new count on its button', () => {
-    const dense = (count: number) => Array.from({ length: count }, (_, index) => item(`e${index}`, at(1994) + index * 86_400_000));
-    const shown = new Map<string, VisItem>();
-    const items = new DataSet<VisItem, 'id'>();
-    const blocks = createBlockButtons();
-    const template = createItemTemplate(() => undefined, blocks);
-    applyChanges(items, shown, displayChanges(shown, plan(dense(80)), laneName), blocks);
-    const [block] = [...shown.values()].filter(isAggregateItem);
+    const { dense, shown, items, blocks, template, block } = oneBlockOf80();
     // What vis-timeline does with the item it was given: draws it through the template.
     const button = drawn(template(items.get(block?.id ?? '') ?? undefined));
     expect(button.textContent).toBe('80');
@@ -105,13 +111,7 @@ describe('displayChanges and applyChanges', () => {
   });
 
   it('relabels a block put back with its button after it was removed (vis-timeline keeps a removed item to put back)', () => {
-    const dense = (count: number) => Array.from({ length: count }, (_, index) => item(`e${index}`, at(1994) + index * 86_400_000));
-    const shown = new Map<string, VisItem>();
-    const items = new DataSet<VisItem, 'id'>();
-    const blocks = createBlockButtons();
-    const template = createItemTemplate(() => undefined, blocks);
-    applyChanges(items, shown, displayChanges(shown, plan(dense(80)), laneName), blocks);
-    const [block] = [...shown.values()].filter(isAggregateItem);
+    const { dense, shown, items, blocks, template, block } = oneBlockOf80();
     const button = drawn(template(items.get(block?.id ?? '') ?? undefined));
     // A filter hides every event of the bucket, then shows them again: the same block, the same data. vis-timeline
     // puts it back as it was, with this button, and runs no template (scripts/vis-timeline-fast-paths.ts).
