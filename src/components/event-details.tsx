@@ -13,11 +13,13 @@ export function EventDetails() {
   const actions = useAppActions();
   const actorFilter = useAppStore((state) => state.actors);
   const query = useAppStore((state) => state.query);
-  const headingRef = useRef<HTMLHeadingElement>(null);
+  const sectionRef = useRef<HTMLElement>(null);
 
-  // A new selection is announced by moving nothing: focus stays where the user is (timeline or list).
+  // A new selection is announced by moving nothing: focus stays where the user is (timeline or list). Where the
+  // details sit below the timeline (a phone), the page scrolls to show all of them, or their top when they are taller
+  // than the screen, not just their heading at the bottom edge; beside it (a wide screen), nothing moves.
   useEffect(() => {
-    headingRef.current?.scrollIntoView?.({ block: 'nearest' });
+    sectionRef.current?.scrollIntoView?.({ block: 'nearest' });
   }, [event]);
 
   if (!event || !data) return null;
@@ -30,14 +32,14 @@ export function EventDetails() {
   const story = index.storiesById.get(record.story);
 
   return (
-    <section className="event-details" aria-label="Event details">
+    <section ref={sectionRef} className="event-details" aria-label="Event details">
       <div className="event-details__bar">
         <p className="event-details__kicker">Event details</p>
         <button type="button" className="button button--quiet" onClick={() => actions.selectEvent(undefined)}>
           Close details
         </button>
       </div>
-      <h2 id="event-details-heading" ref={headingRef} tabIndex={-1}>
+      <h2 id="event-details-heading" tabIndex={-1}>
         <HighlightedText text={record.title} query={query} />
       </h2>
       <dl className="event-details__facts">

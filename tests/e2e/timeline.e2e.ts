@@ -221,6 +221,27 @@ describe('the timeline in Chromium', () => {
     await app.close();
   });
 
+  it('brings a tapped event’s details into view on a phone: all of them, or from their top', async () => {
+    const app = await openApp(browser, '', { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+    const { page } = app;
+    const item = page.locator('.vis-item.vis-point[data-id]').first();
+    await item.waitFor();
+    await item.scrollIntoViewIfNeeded();
+    await item.locator('.vis-item-content').tap();
+    const details = page.getByRole('region', { name: 'Event details' });
+    await details.waitFor();
+    const placed = () =>
+      page.evaluate(() => {
+        const panel = document.querySelector('.event-details')?.getBoundingClientRect();
+        if (!panel) return 'no details';
+        // Below the fold but for its heading (the old "nearest" scroll of the heading) is what this rules out.
+        return panel.top >= -1 && (panel.bottom <= window.innerHeight + 1 || panel.top <= 1) ? 'in view' : `top ${panel.top}, bottom ${panel.bottom}`;
+      });
+    await expect.poll(placed).toBe('in view');
+    expect(app.problems).toEqual([]);
+    await app.close();
+  });
+
   it('lays out without overflow on a phone and a projector, and writes review screenshots', async () => {
     for (const viewport of [
       { width: 390, height: 844 },
