@@ -104,10 +104,12 @@ export const selectResultsWindow = memoSelector(
     const first = events[0];
     if (!data || !first) return undefined;
     // All of them: the dataset's own span. Otherwise the first starts first (the index's order); ends need a look.
-    const all = events.length === data.index.events.length;
-    const start = all ? data.index.span.start : first.startMs;
-    let end = all ? data.index.span.end : -Infinity;
-    if (!all) for (const event of events) if (event.endMs > end) end = event.endMs;
+    let { start, end } = data.index.span;
+    if (events.length < data.index.events.length) {
+      start = first.startMs;
+      end = -Infinity;
+      for (const event of events) end = Math.max(end, event.endMs);
+    }
     // Labels run to the right of their dates: extra room on the right so the last ones are not cut off.
     const padded = paddedWindow(start, end);
     return { start: padded.start, end: padded.end + (padded.end - padded.start) * RESULTS_LABEL_ROOM };
