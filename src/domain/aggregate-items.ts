@@ -102,6 +102,9 @@ export function planDisplay(items: readonly TimelineItemData[], window: TimeWind
 
   // Every cell costs one block; drawing a sparse cell's events instead costs one per event. Sparsest first.
   const ordered = cells.filter((cell) => cell !== undefined).sort((a, b) => a.count - b.count || a.bucket - b.bucket || compare(a.group, b.group));
+  // Lanes share buckets: each bucket's words are formatted once, not once per lane (date-fns' format is the costly
+  // part of a plan that shows every event again at 10,000 events).
+  const periods: string[] = [];
   let cost = display.length + ordered.length;
   for (const cell of ordered) {
     const extra = cell.count - 1;
@@ -112,10 +115,8 @@ export function planDisplay(items: readonly TimelineItemData[], window: TimeWind
       const start = edges[cell.bucket] ?? covers.start;
       const end = edges[cell.bucket + 1] ?? covers.end;
       const { count, group } = cell;
-      display.push({
-        kind: 'aggregate',
-        aggregate: { id: `${AGGREGATE_PREFIX}${group}:${start}:${end}`, group, start, end, count, period: formatBucket(start, end, step) },
-      });
+      const period = (periods[cell.bucket] ??= formatBucket(start, end, step));
+      display.push({ kind: 'aggregate', aggregate: { id: `${AGGREGATE_PREFIX}${group}:${start}:${end}`, group, start, end, count, period } });
     }
   }
   return { items: display, window, covers, aggregated: true };
