@@ -1,6 +1,6 @@
 // One facet as a group of checkboxes: each value named by its label, described by how many events it would match
 // given the other filters; values with no matches stay listed, marked as such.
-import { useId } from 'react';
+import { memo, useId } from 'react';
 import { useAppActions, useAppStore } from '../store/app-store.ts';
 import { selectFacetCounts } from '../store/selectors.ts';
 
@@ -23,7 +23,6 @@ export function formatMatchCount(count: number): string {
 export function FacetCheckboxes({ facet, legend, values }: FacetCheckboxesProps) {
   const selected = useAppStore((state) => state[facet]);
   const counts = useAppStore(selectFacetCounts)?.[facet];
-  const actions = useAppActions();
   const idPrefix = useId();
   if (!values.length) return null;
 
@@ -31,31 +30,52 @@ export function FacetCheckboxes({ facet, legend, values }: FacetCheckboxesProps)
     <fieldset className="facet">
       <legend className="facet__legend">{legend}</legend>
       <ul className="facet__values">
-        {values.map((value) => {
-          const count = counts?.get(value.id) ?? 0;
-          const inputId = `${idPrefix}-${value.id}`;
-          const countId = `${inputId}-count`;
-          return (
-            <li key={value.id} className={count === 0 ? 'facet__value facet__value--empty' : 'facet__value'}>
-              <input
-                id={inputId}
-                type="checkbox"
-                className="facet__checkbox"
-                checked={selected.includes(value.id)}
-                aria-describedby={countId}
-                onChange={() => actions.toggleFacetValue(facet, value.id)}
-              />
-              <label htmlFor={inputId} className="facet__label">
-                {value.label}
-              </label>
-              <span id={countId} className="facet__count">
-                <span aria-hidden="true">{count}</span>
-                <span className="visually-hidden">{formatMatchCount(count)}</span>
-              </span>
-            </li>
-          );
-        })}
+        {values.map((value) => (
+          <FacetValueRow
+            key={value.id}
+            facet={facet}
+            valueId={value.id}
+            label={value.label}
+            inputId={`${idPrefix}-${value.id}`}
+            checked={selected.includes(value.id)}
+            count={counts?.get(value.id) ?? 0}
+          />
+        ))}
       </ul>
     </fieldset>
   );
 }
+
+interface FacetValueRowProps {
+  readonly facet: FacetCheckboxesProps['facet'];
+  readonly valueId: string;
+  readonly label: string;
+  readonly inputId: string;
+  readonly checked: boolean;
+  readonly count: number;
+}
+
+/** One value, re-rendered only when its own count or check changes: a toggle changes a few of them, not all. */
+const FacetValueRow = memo(function FacetValueRow({ facet, valueId, label, inputId, checked, count }: FacetValueRowProps) {
+  const actions = useAppActions();
+  const countId = `${inputId}-count`;
+  return (
+    <li className={count === 0 ? 'facet__value facet__value--empty' : 'facet__value'}>
+      <input
+        id={inputId}
+        type="checkbox"
+        className="facet__checkbox"
+        checked={checked}
+        aria-describedby={countId}
+        onChange={() => actions.toggleFacetValue(facet, valueId)}
+      />
+      <label htmlFor={inputId} className="facet__label">
+        {label}
+      </label>
+      <span id={countId} className="facet__count">
+        <span aria-hidden="true">{count}</span>
+        <span className="visually-hidden">{formatMatchCount(count)}</span>
+      </span>
+    </li>
+  );
+});

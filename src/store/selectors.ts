@@ -4,7 +4,8 @@ import { type FacetCounts, type FilterResult, filterAndCountFacets, isFilterActi
 import { EMPTY_DECK, presentationDeck, revealedEventIds, stepPosition } from '../domain/presentation.ts';
 import type { Actor, Country, EventType } from '../domain/schema.ts';
 import { type TimelineItemData, paddedWindow } from '../domain/timeline-items.ts';
-import type { TimeWindow } from '../domain/view-state.ts';
+import type { TimeWindow, ViewState } from '../domain/view-state.ts';
+import { shallow } from 'zustand/shallow';
 import { toLinkSearch } from '../domain/link-view.ts';
 import { type AppState, type LoadedData, pickViewState } from './app-store.ts';
 
@@ -68,8 +69,23 @@ export const selectTotalEventCount = (state: AppState): number => state.data?.in
 export const selectSelectedEvent = (state: AppState): TimelineEvent | undefined =>
   state.selectedEventId ? state.data?.index.eventsById.get(state.selectedEventId) : undefined;
 
-/** The query string (without '?') of a link to the current view: what the address bar and "Copy link" carry. */
-export const selectLinkSearch = (state: AppState): string => toLinkSearch(pickViewState(state), state.data?.index);
+/** The query string (without '?') of a link to the current view: what the address bar and "Copy link" carry.
+ * Memoised on the view's fields: the address and the share controls read it on every store change. */
+export const selectLinkSearch = (() => {
+  let lastView: ViewState | undefined;
+  let lastIndex: LoadedData['index'] | undefined;
+  let lastSearch = '';
+  return (state: AppState): string => {
+    const view = pickViewState(state);
+    const index = state.data?.index;
+    if (lastView === undefined || index !== lastIndex || !shallow(view, lastView)) {
+      lastSearch = toLinkSearch(view, index);
+      lastView = view;
+      lastIndex = index;
+    }
+    return lastSearch;
+  };
+})();
 
 export interface FacetOptions {
   /** Countries with events (the timeline's lanes). */
