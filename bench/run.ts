@@ -4,12 +4,12 @@
 // and writes bench/results.md and .json.
 // A benchmark, not a test: it never fails on a time. `--smoke` fails only if it could not measure at all.
 //   tsx bench/run.ts [--n 1000,10000] [--runs 5] [--smoke]
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { gzipSync } from 'node:zlib';
 import { build } from 'vite';
+import { initialBundle } from '../scripts/initial-bundle.ts';
 import { launchChromium, projectRoot, serveDist } from '../tests/e2e/support/browser.ts';
 import { generateDataset } from './generate.ts';
 import {
@@ -197,20 +197,8 @@ const rows: Row[] = sizes.map((n) => {
 });
 
 const builtinCell = cellOf((results[0]?.builtin ?? []).map((run) => run.firstRender));
-const bundle = initialBundle(resolve(siteDir, 'index.html'));
+const bundle = initialBundle(siteDir);
 rmSync(siteDir, { recursive: true, force: true });
-
-function initialBundle(indexPath: string) {
-  const html = readFileSync(indexPath, 'utf8');
-  const files = [...html.matchAll(/(?:src|href)="\.\/(assets\/[^"]+\.(?:js|css))"/g)].map((match) => match[1] ?? '');
-  const sizes = files.map((file) => {
-    const content = readFileSync(resolve(siteDir, file));
-    return { file, bytes: content.length, gzip: gzipSync(content, { level: 9 }).length };
-  });
-  const kb = (bytes: number) => (bytes / 1024).toFixed(1);
-  const total = sizes.reduce((sum, file) => sum + file.gzip, 0);
-  return { files: sizes, totalGzip: total, text: `${kb(total)} KB gzip (${sizes.map((file) => `${file.file}: ${kb(file.gzip)} KB`).join(', ')})` };
-}
 
 const ms = ' ms';
 /** One page's facet-toggle columns: the two latencies, then script for the first and the second (warm) pair. */
