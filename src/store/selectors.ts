@@ -1,24 +1,28 @@
 // Derived state: computed from the store's sources, memoised on the inputs they read, never stored.
+import { shallow } from 'zustand/shallow';
 import type { TimelineEvent } from '../domain/dataset.ts';
 import { type FacetCounts, type FilterResult, filterAndCountFacets, isFilterActive } from '../domain/filters.ts';
 import { EMPTY_DECK, presentationDeck, revealedEventIds, stepPosition } from '../domain/presentation.ts';
 import type { Actor, Country, EventType } from '../domain/schema.ts';
 import { type TimelineItemData, paddedWindow } from '../domain/timeline-items.ts';
-import type { TimeWindow, ViewState } from '../domain/view-state.ts';
-import { shallow } from 'zustand/shallow';
+import type { TimeWindow } from '../domain/view-state.ts';
 import { toLinkSearch } from '../domain/link-view.ts';
 import { type AppState, type LoadedData, pickViewState } from './app-store.ts';
 
-/** Memoises a selector on a list of input references, so components re-render only when the result changes. */
+/**
+ * Memoises a selector on a list of inputs, so components re-render only when the result changes. Inputs are compared
+ * by reference, or by `same` (e.g. zustand's `shallow`, for an input made afresh from the state's fields).
+ */
 function memoSelector<const Inputs extends readonly unknown[], Result>(
   inputs: (state: AppState) => Inputs,
   compute: (...args: [...Inputs]) => Result,
+  same: (a: unknown, b: unknown) => boolean = Object.is,
 ): (state: AppState) => Result {
   let lastInputs: Inputs | undefined;
   let lastResult: Result;
   return (state) => {
     const next = inputs(state);
-    if (lastInputs && next.length === lastInputs.length && next.every((value, position) => Object.is(value, lastInputs?.[position]))) {
+    if (lastInputs && next.length === lastInputs.length && next.every((value, position) => same(value, lastInputs?.[position]))) {
       return lastResult;
     }
     lastInputs = next;
@@ -71,21 +75,11 @@ export const selectSelectedEvent = (state: AppState): TimelineEvent | undefined 
 
 /** The query string (without '?') of a link to the current view: what the address bar and "Copy link" carry.
  * Memoised on the view's fields: the address and the share controls read it on every store change. */
-export const selectLinkSearch = (() => {
-  let lastView: ViewState | undefined;
-  let lastIndex: LoadedData['index'] | undefined;
-  let lastSearch = '';
-  return (state: AppState): string => {
-    const view = pickViewState(state);
-    const index = state.data?.index;
-    if (lastView === undefined || index !== lastIndex || !shallow(view, lastView)) {
-      lastSearch = toLinkSearch(view, index);
-      lastView = view;
-      lastIndex = index;
-    }
-    return lastSearch;
-  };
-})();
+export const selectLinkSearch = memoSelector(
+  (state: AppState) => [state.data?.index, pickViewState(state)] as const,
+  (index, view) => toLinkSearch(view, index),
+  shallow,
+);
 
 export interface FacetOptions {
   /** Countries with events (the timeline's lanes). */
