@@ -4,6 +4,7 @@
 import { type DatasetProblem, formatProblem, indexDataset } from '../domain/dataset.ts';
 import type { ImportResult } from '../domain/import-dataset.ts';
 import { type AppStore, appStore, pickViewState } from '../store/app-store.ts';
+import { keepOpenedFile } from './opened-files.ts';
 
 export const FETCH_TIMEOUT_MS = 20_000;
 
@@ -164,6 +165,7 @@ function begin(store: AppStore, name: string): number {
 
 interface Finish {
   readonly name: string;
+  /** The address it came from; undefined for a file the user opened. */
   readonly dataUrl: string | undefined;
   readonly failureNote: string | undefined;
 }
@@ -175,7 +177,9 @@ function finish(store: AppStore, request: number, result: ImportResult, { name, 
   if (result.ok) {
     const index = indexDataset(result.dataset);
     const label = result.dataset.title ?? name;
-    actions.openDataset(index, label, dataUrl);
+    // A file is kept for Back and Forward to show again: no address can bring it back.
+    const file = dataUrl === undefined ? keepOpenedFile(name, index, label) : undefined;
+    actions.openDataset(index, label, dataUrl, file);
     const count = index.events.length;
     const lanes = index.laneCountries.length;
     actions.addNotice(`Opened “${label}”: ${count} event${count === 1 ? '' : 's'} in ${lanes} countr${lanes === 1 ? 'y' : 'ies'}.`);
@@ -185,6 +189,8 @@ function finish(store: AppStore, request: number, result: ImportResult, { name, 
   actions.addNotice(`Could not open ${what}. ${failureNote ?? UNCHANGED}`, 'error', result.problems.map(formatProblem));
   // A link whose dataset failed: the address goes back to the dataset still shown, so no link carries a bad data=.
   const state = store.getState();
-  if (state.dataUrl !== state.data?.dataUrl) actions.applyViewState({ ...pickViewState(state), dataUrl: state.data?.dataUrl });
+  if (state.dataUrl !== state.data?.dataUrl) {
+    actions.applyViewState({ ...pickViewState(state), dataUrl: state.data?.dataUrl, dataFile: state.data?.file?.key });
+  }
   return 'failed';
 }

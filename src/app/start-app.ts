@@ -1,12 +1,13 @@
 // Start-up: the dataset a link names (data=), else the built-in stories, shown whole. While a linked dataset loads
-// the page says so; if it cannot be loaded, the built-in stories are shown with the reason. Later changes of data=
-// (Back and Forward between links) load the dataset they name.
+// the page says so; if it cannot be loaded, the built-in stories are shown with the reason. Later changes of the
+// dataset a view names (Back and Forward between links, or to a file opened earlier) show the dataset they name.
 import builtinDataset from 'virtual:builtin-dataset';
 import { indexDataset } from '../domain/dataset.ts';
 import { paddedWindow } from '../domain/timeline-items.ts';
 import { parseViewState } from '../domain/url-codec.ts';
-import { type AppState, appStore } from '../store/app-store.ts';
+import { type AppState, appStore, pickViewState } from '../store/app-store.ts';
 import { loadDatasetFromUrl } from './load-dataset.ts';
+import { findOpenedFile } from './opened-files.ts';
 
 export const BUILTIN_LABEL = 'Iran 1979–2009 · Pakistan 2007–08 · Momentum 2016–17';
 
@@ -26,14 +27,27 @@ export function startApp(): () => void {
       showBuiltin('start');
     }
   }
-  return appStore.subscribe(followDataUrl);
+  return appStore.subscribe(followDataset);
 }
 
-/** data= changed (Back or Forward to another link): load what it names, or go back to the built-in stories. */
-function followDataUrl(state: AppState): void {
-  if (!state.data || state.dataUrl === state.data.dataUrl) return;
+/**
+ * The view names another dataset (Back or Forward to another link, or to a view of a file opened earlier): load the
+ * address it names, show the file again, or go back to the built-in stories.
+ */
+function followDataset(state: AppState): void {
+  const { data } = state;
+  if (!data || (state.dataUrl === data.dataUrl && state.dataFile === data.file?.key)) return;
   if (state.dataUrl) void loadDatasetFromUrl(state.dataUrl);
+  else if (state.dataFile) showOpenedFile(state, state.dataFile);
   else showBuiltin('switch');
+}
+
+function showOpenedFile(state: AppState, key: string): void {
+  const { actions } = state;
+  const file = findOpenedFile(key);
+  // The link sync asks only for a file still kept (and says so when it is not); otherwise the view stays on its data.
+  if (!file) actions.applyViewState({ ...pickViewState(state), dataUrl: state.data?.dataUrl, dataFile: state.data?.file?.key });
+  else actions.openDataset(file.index, file.label, undefined, { key: file.key, name: file.name });
 }
 
 function showBuiltin(when: 'start' | 'switch'): void {

@@ -1,11 +1,14 @@
 // Keeps the address bar and the store in step: a link opens its view, each step the user takes is a history entry,
-// panning, zooming and typing rewrite the current entry, and Back and Forward bring earlier views back.
+// panning, zooming and typing rewrite the current entry, and Back and Forward bring earlier views back. A file the
+// user opened has no address, so the entries of its views name it in history.state, and Back and Forward show it
+// again while the page keeps it.
 import { useEffect } from 'react';
 import { resolveLinkView } from '../domain/link-view.ts';
 import { type UrlAllowLists, URL_KEYS, allowListsFromIndex, parseViewState } from '../domain/url-codec.ts';
 import type { ViewState } from '../domain/view-state.ts';
-import { type AppState, type AppStore, appStore, pickViewState } from '../store/app-store.ts';
+import { type AppState, type AppStore, type OpenedFileRef, appStore, pickViewState } from '../store/app-store.ts';
 import { selectLinkSearch } from '../store/selectors.ts';
+import { KEPT_FILES, entryStateOf, fileOfEntry, findOpenedFile, isEntryState } from './opened-files.ts';
 
 export interface UrlSyncOptions {
   /** Quiet time before a pan, zoom or search text is written: one replaceState for a burst of moves. */
@@ -55,6 +58,10 @@ type WriteMode = 'push' | 'replace';
 interface Write {
   mode: WriteMode;
   search: string;
+  /** The file the view is of, named in the entry's state. */
+  file: OpenedFileRef | undefined;
+  /** The first view of another dataset: Back from the steps after it must find it as it opened. */
+  opensDataset: boolean;
 }
 
 /** The link's data= on its own: it must be loaded before the rest of the link can be checked against it. */
@@ -64,7 +71,25 @@ export function readLinkDataUrl(search: string): string | undefined {
 
 /** Whether the dataset a view asks for is the one in the store. */
 function hasItsData(state: AppState): boolean {
-  return state.data !== undefined && state.data.dataUrl === state.dataUrl;
+  return state.data !== undefined && state.data.dataUrl === state.dataUrl && state.data.file?.key === state.dataFile;
+}
+
+/** The file the current view is of, once it is the one shown. */
+function fileOfView(state: AppState): OpenedFileRef | undefined {
+  const file = state.data?.file;
+  return file !== undefined && file.key === state.dataFile ? file : undefined;
+}
+
+export function fileNotKeptMessage(name: string): string {
+  return (
+    `“${name}” is no longer open: files opened from this device are not kept after a reload (and only the last ` +
+    `${KEPT_FILES} are kept). Open it again with Open dataset to see that view.`
+  );
+}
+
+/** Which dataset a view is of: its link's data=, or the file its entry names (a file has no data=). */
+function datasetOf(search: string, fileKey: string | undefined): string {
+  return fileKey === undefined ? `data=${new URLSearchParams(search).get('data') ?? ''}` : `file=${fileKey}`;
 }
 
 /** A change that only moves the window or edits the search text rewrites the entry; anything else is a step. */
@@ -82,10 +107,12 @@ export function startUrlSync(store: AppStore, win: Window, options: UrlSyncOptio
 
   /** A link waiting for its dataset; until it is applied, the store is not written to the address bar. */
   let pendingLink: string | undefined;
-  /** What the current history entry holds, as far as this sync knows. */
+  /** What the current history entry holds, as far as this sync knows: its link and the key of the file it names. */
   let written = currentSearch();
+  let writtenFile = fileOfEntry(history.state)?.key;
   /** The latest view asked for: `written` plus the writes still queued. */
   let target = written;
+  let targetFile = writtenFile;
   const queue: Write[] = [];
   const callTimes: number[] = [];
   let lastStepAt = -Infinity;
@@ -124,12 +151,13 @@ export function startUrlSync(store: AppStore, win: Window, options: UrlSyncOptio
     return callTimes.length < maxCallsPerPeriod ? 0 : (callTimes[0] ?? time) + periodMs - time;
   }
 
-  function callHistory(mode: WriteMode, search: string) {
+  function callHistory(mode: WriteMode, search: string, file: OpenedFileRef | undefined) {
     callTimes.push(now());
     try {
-      if (mode === 'push') history.pushState(null, '', urlFor(search));
-      else history.replaceState(null, '', urlFor(search));
+      if (mode === 'push') history.pushState(entryStateOf(file), '', urlFor(search));
+      else history.replaceState(entryStateOf(file), '', urlFor(search));
       written = search;
+      writtenFile = file?.key;
     } catch {
       // A browser that refuses (rate limit, sandboxed frame) keeps the old address; the view itself is unharmed.
       // The next change or flush tries again with the latest view.
@@ -145,8 +173,8 @@ export function startUrlSync(store: AppStore, win: Window, options: UrlSyncOptio
       }
       const next = queue.shift();
       if (!next) break;
-      if (next.mode === 'replace' && next.search === written) continue;
-      callHistory(next.mode, next.search);
+      if (next.mode === 'replace' && next.search === written && next.file?.key === writtenFile) continue;
+      callHistory(next.mode, next.search, next.file);
     }
   }
 
@@ -161,25 +189,33 @@ export function startUrlSync(store: AppStore, win: Window, options: UrlSyncOptio
 
   function enqueue(write: Write) {
     const last = queue.at(-1);
-    // A rewrite after a queued write joins it; so does a step after a step the budget is holding back.
-    if (last && (write.mode === 'replace' || last.mode === 'push')) last.search = write.search;
-    else queue.push(write);
+    // A rewrite after a queued write joins it; so does a step after a step still waiting to be written, unless either
+    // opens another dataset: Back must find each dataset's first view, and the view before it.
+    const joins = write.mode === 'replace' || (last?.mode === 'push' && !last.opensDataset && !write.opensDataset);
+    if (last && joins) {
+      last.search = write.search;
+      last.file = write.file;
+    } else queue.push(write);
   }
 
   /** The store changed: write its view to the address bar, as a step or as a rewrite of the current entry. */
-  function onViewChange(search: string) {
-    if (search === target) return;
+  function onViewChange(search: string, file: OpenedFileRef | undefined) {
+    if (search === target && file?.key === targetFile) return;
+    // Another dataset is always a step of its own, even when the link reads the same (a file has no data=).
+    const newDataset = datasetOf(target, targetFile) !== datasetOf(search, file?.key);
     // In an iframe, history entries would join the host page's Back button, so an embedded view only rewrites.
-    const step = isStep(target, search) && !store.getState().embed;
+    const step = (isStep(target, search) || newDataset) && !store.getState().embed;
     target = search;
-    const merged = step && now() - lastStepAt < stepMergeMs;
-    if (step) lastStepAt = now();
+    targetFile = file?.key;
+    const merged = step && !newDataset && now() - lastStepAt < stepMergeMs;
+    // The next step never joins a dataset's first view: Back from it must find the dataset as it opened.
+    if (step) lastStepAt = newDataset ? -Infinity : now();
     if (step && !merged) {
-      enqueue({ mode: 'push', search });
+      enqueue({ mode: 'push', search, file, opensDataset: newDataset });
       flushWhenIdle();
       return;
     }
-    enqueue({ mode: 'replace', search });
+    enqueue({ mode: 'replace', search, file, opensDataset: false });
     // A step held back by the budget is written with the rewrite folded into it, when the budget allows.
     if (!queue.some((write) => write.mode === 'push')) schedule(merged ? stepMergeMs : replaceDelayMs);
   }
@@ -193,13 +229,41 @@ export function startUrlSync(store: AppStore, win: Window, options: UrlSyncOptio
     }
   }
 
-  /** Opens a link: first its dataset, then (once that is in the store) everything else, checked against it. */
-  function openLink(search: string) {
+  /**
+   * Opens a link: first its dataset (its data=, or the file its entry names), then (once that is in the store)
+   * everything else, checked against it.
+   */
+  function openLink(search: string, file: OpenedFileRef | undefined) {
     const state = store.getState();
     const dataUrl = readLinkDataUrl(search);
-    if (dataUrl !== state.dataUrl) applyView({ ...pickViewState(state), dataUrl });
+    const dataFile = dataUrl === undefined ? file?.key : undefined;
+    if (file && dataFile !== undefined && dataFile !== state.data?.file?.key && !findOpenedFile(dataFile)) {
+      fileNotKept(file);
+      return;
+    }
+    if (dataUrl !== state.dataUrl || dataFile !== state.dataFile) applyView({ ...pickViewState(state), dataUrl, dataFile });
     pendingLink = search;
     applyPendingLink();
+  }
+
+  /**
+   * An entry names a file the page no longer has: its filters mean nothing in another dataset, so none of the link is
+   * applied. The view shown stays (at start, the stories' own), and the entry is rewritten to say what is shown.
+   */
+  function fileNotKept(file: OpenedFileRef) {
+    const state = store.getState();
+    state.actions.addNotice(fileNotKeptMessage(file.name), 'warning');
+    cancel();
+    if (!state.data) {
+      // Starting up: the stories open at their own view, as a bare link opens them.
+      pendingLink = '';
+      return;
+    }
+    pendingLink = undefined;
+    target = selectLinkSearch(state);
+    const shown = fileOfView(state);
+    targetFile = shown?.key;
+    callHistory('replace', target, shown);
   }
 
   function applyPendingLink() {
@@ -210,26 +274,42 @@ export function startUrlSync(store: AppStore, win: Window, options: UrlSyncOptio
     const parsed = parseViewState(search, allowListsFromIndex(state.data.index));
     const resolved = resolveLinkView(parsed.state, state.data.index, state.data.search);
     // The dataset in the store is the one shown, even if the link's could not be loaded (its loader says why).
-    applyView({ ...resolved.view, dataUrl: state.dataUrl });
+    applyView({ ...resolved.view, dataUrl: state.dataUrl, dataFile: state.dataFile });
     const messages = [...parsed.notices.map((notice) => notice.message), ...resolved.notices];
     const [only] = messages;
     if (messages.length === 1 && only !== undefined) state.actions.addNotice(only, 'warning');
     else if (messages.length) state.actions.addNotice('Parts of this link could not be used, so they were left out:', 'warning', messages);
     // The address now says what is shown: the bad parts of a hand-edited link do not linger.
     cancel();
-    target = selectLinkSearch(store.getState());
-    if (target !== currentSearch()) callHistory('replace', target);
+    const shown = store.getState();
+    target = selectLinkSearch(shown);
+    targetFile = fileOfView(shown)?.key;
+    // Also when only the entry's state differs: the entry then names the dataset shown, whatever it named before.
+    const entry: unknown = history.state;
+    if (target !== currentSearch() || !isEntryState(entry) || fileOfEntry(entry)?.key !== targetFile) callHistory('replace', target, fileOfView(shown));
     written = currentSearch();
+    writtenFile = fileOfEntry(history.state)?.key;
   }
 
   const onPopState = () => {
     const search = currentSearch();
-    // Only the fragment changed (the skip link): same view, and a pending rewrite still belongs to it.
-    if (search === written && pendingLink === undefined) return;
+    const entry: unknown = history.state;
+    const file = fileOfEntry(entry);
+    if (search === written && pendingLink === undefined) {
+      // Only the fragment changed (the skip link): same view, and a pending rewrite still belongs to it. The entry
+      // the fragment added is given the dataset shown, so that Back and Forward to it later find the same view.
+      if (!isEntryState(entry)) {
+        if (queue.length === 0) callHistory('replace', written, fileOfView(store.getState()));
+        return;
+      }
+      if (file?.key === writtenFile) return;
+    }
     cancel();
     written = search;
+    writtenFile = file?.key;
     target = search;
-    openLink(search);
+    targetFile = file?.key;
+    openLink(search, file);
   };
 
   const unsubscribe = store.subscribe((state) => {
@@ -238,10 +318,10 @@ export function startUrlSync(store: AppStore, win: Window, options: UrlSyncOptio
       return;
     }
     if (applying) return;
-    onViewChange(selectLinkSearch(state));
+    onViewChange(selectLinkSearch(state), fileOfView(state));
   });
   win.addEventListener('popstate', onPopState);
-  openLink(currentSearch());
+  openLink(currentSearch(), fileOfEntry(history.state));
 
   return () => {
     unsubscribe();

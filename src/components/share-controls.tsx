@@ -21,7 +21,17 @@ function withoutEmbed(search: string): string {
     .join('&');
 }
 
-type CopyResult = 'idle' | 'copied' | 'manual';
+type CopyResult = 'idle' | 'copied' | 'manual' | 'file';
+
+/** Said instead of copying: a link to the app cannot bring a file from the user's device with it. */
+export const FILE_LINK_MESSAGE = 'No link: a link cannot carry a file opened from this device. Share the file, or put it online and use ?data=.';
+
+const COPY_STATUS: Readonly<Record<CopyResult, string>> = {
+  idle: '',
+  copied: 'Link copied',
+  manual: 'Could not copy: the link is selected below, copy it by hand.',
+  file: FILE_LINK_MESSAGE,
+};
 
 /** The last attempt to copy, and the view it was for: once the view changes, its message no longer applies. */
 interface CopyAttempt {
@@ -31,6 +41,7 @@ interface CopyAttempt {
 
 export function ShareControls() {
   const search = useAppStore(selectLinkSearch);
+  const fromFile = useAppStore((state) => state.data?.file !== undefined);
   const [attempt, setAttempt] = useState<CopyAttempt | undefined>(undefined);
   const fieldRef = useRef<HTMLInputElement>(null);
   const url = appLinkUrl(search);
@@ -44,6 +55,10 @@ export function ShareControls() {
   }, [result]);
 
   const copy = async () => {
+    if (fromFile) {
+      setAttempt({ search, result: 'file' });
+      return;
+    }
     try {
       // Missing where the page is not a secure context; refused when the user or the browser says no.
       if (typeof navigator.clipboard?.writeText !== 'function') throw new Error('No clipboard');
@@ -60,7 +75,7 @@ export function ShareControls() {
         Copy link
       </button>
       <p className="share-controls__status" role="status">
-        {result === 'copied' ? 'Link copied' : result === 'manual' ? 'Could not copy: the link is selected below, copy it by hand.' : ''}
+        {COPY_STATUS[result]}
       </p>
       {result === 'manual' ? (
         <label className="share-controls__field">
@@ -76,9 +91,11 @@ export interface EventLinkProps {
   readonly eventId: string;
 }
 
-/** A link to one event alone (with the dataset it is in), for pasting into notes or a message. */
+/** A link to one event alone (with the dataset it is in), for pasting into notes or a message; none for a file's. */
 export function EventLink({ eventId }: EventLinkProps) {
   const dataUrl = useAppStore((state) => state.dataUrl);
+  const fromFile = useAppStore((state) => state.data?.file !== undefined);
+  if (fromFile) return null;
   return (
     <a className="event-link" href={appLinkUrl(toEventLinkSearch(eventId, dataUrl))}>
       Link to this event

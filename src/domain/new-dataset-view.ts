@@ -7,7 +7,12 @@ import { fitAllWindow } from './link-view.ts';
 import type { SearchIndex } from './search.ts';
 import { DEFAULT_FILTERS, type ViewState } from './view-state.ts';
 
-export function viewForNewDataset(view: ViewState, index: IndexedDataset, search: SearchIndex, dataUrl: string | undefined): ViewState {
+export function viewForNewDataset(
+  view: ViewState,
+  index: IndexedDataset,
+  search: SearchIndex,
+  { dataUrl, dataFile }: Pick<ViewState, 'dataUrl' | 'dataFile'>,
+): ViewState {
   const known = (ids: readonly string[], lookup: ReadonlyMap<string, unknown>) => ids.filter((id) => lookup.has(id));
   const query = view.query && filterEvents(index, search, { ...DEFAULT_FILTERS, query: view.query }).length ? view.query : '';
   return {
@@ -22,5 +27,6 @@ export function viewForNewDataset(view: ViewState, index: IndexedDataset, search
     reveal: false,
     tour: undefined,
     dataUrl,
+    dataFile,
   };
 }

@@ -167,7 +167,7 @@ function parseUnchecked(search: string, allow: UrlAllowLists): ParsedViewState {
   const embed = take('embed', parseFlag('embed', raw('embed')), DEFAULT_VIEW_STATE.embed);
 
   return {
-    state: { countries, actors, types, query, showContext, selectedEventId, window, view, present, embed, reveal, tour, dataUrl },
+    state: { countries, actors, types, query, showContext, selectedEventId, window, view, present, embed, reveal, tour, dataUrl, dataFile: undefined },
     notices,
   };
 }

@@ -35,6 +35,11 @@ export interface ViewState extends FilterState {
   readonly tour: string | undefined;
   /** URL of a dataset to load instead of the built-in stories. */
   readonly dataUrl: string | undefined;
+  /**
+   * A file the user opened in this page (its key), which has no address: the history entry carries it
+   * (history.state), not the link.
+   */
+  readonly dataFile: string | undefined;
 }
 
 export const DEFAULT_FILTERS: FilterState = {
@@ -55,4 +60,5 @@ export const DEFAULT_VIEW_STATE: ViewState = {
   reveal: false,
   tour: undefined,
   dataUrl: undefined,
+  dataFile: undefined,
 };

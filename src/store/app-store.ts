@@ -18,6 +18,14 @@ export interface LoadedData {
   readonly label: string;
   /** The address it was loaded from (a link's data=); undefined for the built-in stories or a local file. */
   readonly dataUrl?: string;
+  /** The file it was read from, if the user opened one (it has no address). */
+  readonly file?: OpenedFileRef;
+}
+
+/** A file the user opened in this page: the key its views' history entries name it by, and its name. */
+export interface OpenedFileRef {
+  readonly key: string;
+  readonly name: string;
 }
 
 export type NoticeTone = 'info' | 'warning' | 'error';
@@ -44,11 +52,11 @@ export interface AppActions {
   /** dataUrl: the address the dataset came from, so a link's data= knows its dataset has arrived. */
   setData(index: IndexedDataset, label: string, dataUrl?: string): void;
   /**
-   * Swaps in a dataset the user opened (dataUrl: the address it came from, none for a file), together with the view
-   * that fits it: its whole span, keeping only the filters and selection that apply. One update, so nothing ever
-   * draws the new data with the old view.
+   * Swaps in a dataset the user opened (dataUrl: the address it came from; file: the file, which has none), together
+   * with the view that fits it: its whole span, keeping only the filters and selection that apply. One update, so
+   * nothing ever draws the new data with the old view.
    */
-  openDataset(index: IndexedDataset, label: string, dataUrl: string | undefined): void;
+  openDataset(index: IndexedDataset, label: string, dataUrl: string | undefined, file?: OpenedFileRef): void;
   /** Names the dataset being fetched or read, for a "Loading…" status; undefined when none is. */
   setLoadingDataset(name: string | undefined): void;
   selectEvent(eventId: string | undefined): void;
@@ -86,8 +94,8 @@ export interface AppState extends ViewState {
 }
 
 export function pickViewState(state: ViewState): ViewState {
-  const { selectedEventId, window, view, present, embed, reveal, tour, dataUrl, countries, actors, types, query, showContext } = state;
-  return { selectedEventId, window, view, present, embed, reveal, tour, dataUrl, countries, actors, types, query, showContext };
+  const { selectedEventId, window, view, present, embed, reveal, tour, dataUrl, dataFile, countries, actors, types, query, showContext } = state;
+  return { selectedEventId, window, view, present, embed, reveal, tour, dataUrl, dataFile, countries, actors, types, query, showContext };
 }
 
 let nextNoticeId = 1;
@@ -148,10 +156,10 @@ export function createAppStore() {
         const search = buildSearchIndex(index);
         set({ data: { index, search, items: toTimelineItems(index), label, dataUrl } });
       },
-      openDataset(index, label, dataUrl) {
+      openDataset(index, label, dataUrl, file) {
         const search = buildSearchIndex(index);
-        const view = viewForNewDataset(pickViewState(get()), index, search, dataUrl);
-        set({ ...view, presentationReturn: undefined, data: { index, search, items: toTimelineItems(index), label, dataUrl } });
+        const view = viewForNewDataset(pickViewState(get()), index, search, { dataUrl, dataFile: file?.key });
+        set({ ...view, presentationReturn: undefined, data: { index, search, items: toTimelineItems(index), label, dataUrl, file } });
       },
       setLoadingDataset(name) {
         set({ loadingDataset: name });

@@ -20,14 +20,16 @@ describe('viewForNewDataset', () => {
     ['ends a presentation of the old data', { present: true, reveal: true, tour: 'alpha-tour' }, { present: false, reveal: false, tour: undefined }],
     ['keeps the embedded layout', { embed: true }, { embed: true }],
   ])('%s', (_, given, expected) => {
-    const view = viewForNewDataset({ ...DEFAULT_VIEW_STATE, window: OLD_WINDOW, ...given }, index, search, undefined);
+    const view = viewForNewDataset({ ...DEFAULT_VIEW_STATE, window: OLD_WINDOW, ...given }, index, search, { dataUrl: undefined, dataFile: undefined });
     expect(view).toEqual({ ...DEFAULT_VIEW_STATE, window: fitAllWindow(index), ...given, ...expected });
   });
 
   it.each([
-    ['an address', 'https://example.org/story.csv'],
-    ['none (a file)', undefined],
-  ])('records where the dataset came from: %s', (_, dataUrl) => {
-    expect(viewForNewDataset({ ...DEFAULT_VIEW_STATE, dataUrl: 'old.csv' }, index, search, dataUrl).dataUrl).toBe(dataUrl);
+    ['an address', { dataUrl: 'https://example.org/story.csv', dataFile: undefined }],
+    ['a file (its key: it has no address)', { dataUrl: undefined, dataFile: 'k1-2' }],
+    ['the built-in stories', { dataUrl: undefined, dataFile: undefined }],
+  ])('records where the dataset came from: %s', (_, source) => {
+    const view = viewForNewDataset({ ...DEFAULT_VIEW_STATE, dataUrl: 'old.csv', dataFile: 'k1-1' }, index, search, source);
+    expect({ dataUrl: view.dataUrl, dataFile: view.dataFile }).toEqual(source);
   });
 });

@@ -73,6 +73,12 @@ describe('serialiseViewState', () => {
     expect(keys).toEqual([...URL_KEYS]);
   });
 
+  it('never writes a file’s key: a file has no address, so its view’s link is the same without it', () => {
+    const filtered = view({ countries: ['alphaland'], window: { start: day(1979, 1, 1), end: day(1990, 1, 1) } });
+    expect(serialiseViewState({ ...filtered, dataFile: 'file-1' })).toBe(serialiseViewState(filtered));
+    expect(serialiseViewState({ ...DEFAULT_VIEW_STATE, dataFile: 'file-1' })).toBe('');
+  });
+
   it('widens a window that is not day-aligned to whole days', () => {
     const window = { start: day(2007, 12, 27) + 13 * 3_600_000, end: day(2007, 12, 28) + 60_000 };
     expect(serialiseViewState(view({ window }))).toBe('from=2007-12-27&to=2007-12-29');
@@ -275,6 +281,8 @@ const validState: fc.Arbitrary<ViewState> = fc.record({
   reveal: fc.boolean(),
   tour: fc.option(fc.constantFrom(...ids(allow.tourIds ?? new Set())), { nil: undefined }),
   dataUrl: fc.option(dataUrl, { nil: undefined }),
+  // A file has no address: its key lives in the history entry, never in the link (a test below checks).
+  dataFile: fc.constant(undefined),
 })
   // fast-check builds records without a prototype; the codec builds plain objects.
   .map((state) => ({ ...state }));

@@ -24,6 +24,7 @@ const HARBOUR_CSV = [
   'bridge-vote,Bridge vote,1930,,Upper Vale,Vote,Mira Holt; Tom Esk,,Lake Courier,',
 ].join('\n');
 const HARBOUR_IDS = ['bridge-vote', 'ferry-opens', 'harbour-fire'];
+const MILL_CSV = ['id,title,start,country', 'mill-burns,Mill burns,1850,Millbrook'].join('\n');
 
 const BROKEN_CSV = ['title,start,country', 'Good row,1990,Lakeshore', 'Bad date,1990-02-30,Lakeshore', 'No country,1991,'].join('\n');
 
@@ -115,6 +116,60 @@ describe('bring your own timeline, in Chromium', () => {
     await expect.poll(() => drawnIds(page)).toEqual(pakistan);
     await expect(page.getByRole('checkbox', { name: 'Pakistan', exact: true }).isChecked()).resolves.toBe(true);
     expect(new URL(page.url()).search).toBe(searchBefore);
+    expect(app.problems).toEqual([]);
+    await app.close();
+  });
+
+  it('goes Back from opened files to the stories’ view and Forward again; a reload says the file is gone', async () => {
+    const app = await openApp(browser);
+    const { page } = app;
+    const input = page.getByLabel('Choose a CSV or JSON file to open');
+    await page.getByRole('complementary', { name: 'Filters' }).getByRole('checkbox', { name: 'Pakistan', exact: true }).check();
+    await expect.poll(() => new URL(page.url()).searchParams.get('country')).toBe('pakistan');
+    const pakistanCount = builtinEvents().filter((event) => event.country === 'pakistan').length;
+    const total = builtinEvents().length;
+    const count = () => page.getByRole('group', { name: 'Results' }).getByRole('status').textContent();
+
+    await input.setInputFiles({ name: 'harbour.csv', mimeType: 'text/csv', buffer: Buffer.from(HARBOUR_CSV) });
+    await expect.poll(() => drawnIds(page)).toEqual(HARBOUR_IDS);
+    // A second file whose view has the same link as the first's (the whole of each): only the entries tell them apart.
+    await input.setInputFiles({ name: 'mill.csv', mimeType: 'text/csv', buffer: Buffer.from(MILL_CSV) });
+    await expect.poll(() => drawnIds(page)).toEqual(['mill-burns']);
+    await expect.poll(() => new URL(page.url()).search).toBe('');
+
+    await page.goBack();
+    await expect.poll(() => drawnIds(page)).toEqual(HARBOUR_IDS);
+    await page.goBack();
+    await expect.poll(() => count()).toBe(`${pakistanCount} of ${total} events`);
+    await expect(page.getByRole('checkbox', { name: 'Pakistan', exact: true }).isChecked()).resolves.toBe(true);
+    expect(new URL(page.url()).searchParams.get('country')).toBe('pakistan');
+    // The stories' filter met the stories, not a file: nothing was left out, so no notice says so.
+    await expect(page.getByText(/could not be used|left out/).count()).resolves.toBe(0);
+    await saveScreenshot(page, 'import-back-to-stories');
+
+    await page.goForward();
+    await expect.poll(() => drawnIds(page)).toEqual(HARBOUR_IDS);
+    // The skip link adds an entry for its fragment: the file stays, there and on the way Back from it.
+    await page.getByRole('link', { name: 'Skip to the timeline' }).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => new URL(page.url()).hash).toBe('#timeline-main');
+    await page.waitForTimeout(300);
+    await expect(drawnIds(page)).resolves.toEqual(HARBOUR_IDS);
+    await page.goBack();
+    await expect.poll(() => new URL(page.url()).hash).toBe('');
+    await page.waitForTimeout(300);
+    await expect(drawnIds(page)).resolves.toEqual(HARBOUR_IDS);
+    await expect(page.getByRole('button', { name: 'Copy link' }).click()).resolves.toBeUndefined();
+    await expect(page.getByText(/a link cannot carry a file/).count()).resolves.toBe(1);
+    await saveScreenshot(page, 'import-file-no-link');
+
+    await page.reload();
+    const notice = page.getByText('“harbour.csv” is no longer open', { exact: false });
+    await notice.waitFor();
+    await expect.poll(() => count()).toBe(`${total} of ${total} events`);
+    await expect(page.getByText(/could not be used|left out/).count()).resolves.toBe(0);
+    await expect.poll(() => new URL(page.url()).search).toBe('');
+    await saveScreenshot(page, 'import-reload-file-gone');
     expect(app.problems).toEqual([]);
     await app.close();
   });

@@ -4,9 +4,10 @@ import userEvent from '@testing-library/user-event';
 import { App } from '../../src/app/app.tsx';
 import { resetAppStore } from '../../src/store/app-store.ts';
 
-export function renderApp({ url = '/' }: { url?: string } = {}) {
+/** url: the address to open; null opens the current entry as it is, with its history state (as a reload does). */
+export function renderApp({ url = '/' }: { url?: string | null } = {}) {
   resetAppStore();
-  window.history.replaceState(null, '', url);
+  if (url !== null) window.history.replaceState(null, '', url);
   const user = userEvent.setup();
   return { user, ...render(<App />) };
 }
