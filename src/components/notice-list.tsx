@@ -18,7 +18,7 @@ export function NoticeList() {
               </ul>
             ) : null}
           </div>
-          <button type="button" className="button button--quiet" onClick={() => actions.dismissNotice(notice.id)}>
+          <button type="button" className="button button--quiet notice__dismiss" onClick={() => actions.dismissNotice(notice.id)}>
             Dismiss
           </button>
         </div>

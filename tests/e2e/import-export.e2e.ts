@@ -166,6 +166,10 @@ describe('bring your own timeline, in Chromium', () => {
     await page.reload();
     const notice = page.getByText('“harbour.csv” is no longer open', { exact: false });
     await notice.waitFor();
+    // A long notice wraps its text, never its button's word.
+    const dismiss = await page.getByRole('status').filter({ hasText: 'harbour.csv' }).getByRole('button', { name: 'Dismiss' }).boundingBox();
+    const oneLine = await page.getByRole('button', { name: 'Copy link' }).boundingBox();
+    expect(dismiss?.height).toBe(oneLine?.height);
     await expect.poll(() => count()).toBe(`${total} of ${total} events`);
     await expect(page.getByText(/could not be used|left out/).count()).resolves.toBe(0);
     await expect.poll(() => new URL(page.url()).search).toBe('');
