@@ -100,6 +100,10 @@ export function TimelineView() {
       dataAttributes: ['id'],
     };
     const timeline = new Timeline(container, items, groups, options);
+    // vis-timeline fits its window to all its items once, on its first redraw that has items ("single time
+    // autoscale/fit"). Every window here is the app's own (a link's, or a dataset's whole span): that fit would move a
+    // link's window to the span of the items drawn around it, while the toolbar and the address kept the link's.
+    (timeline as unknown as { initialFitDone: boolean }).initialFitDone = true;
     timeline.setWindow(PARKED_WINDOW.start, PARKED_WINDOW.end, { animation: false });
 
     // Draw what the plan says for the window (the timeline's own by default); nothing while parked for a load.

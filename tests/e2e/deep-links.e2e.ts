@@ -71,6 +71,26 @@ describe('deep links in Chromium', () => {
     await app.close();
   });
 
+  it.each([
+    // 27 December in 1 December – 1 January, and in the event's own window, 18 December – 6 January.
+    ['from=2007-12-01&to=2008-01-01', 26 / 31],
+    [`event=${BHUTTO}`, 9 / 19],
+  ])('draws the window the link names, where its label says it is: %s', async (search, expected) => {
+    const app = await openApp(browser, search);
+    const { page } = app;
+    const dot = page.locator(`.vis-item[data-id="${BHUTTO}"] .vis-dot`);
+    await dot.waitFor();
+    await page.waitForTimeout(600);
+    const centre = await page.locator('.vis-panel.vis-center').boundingBox();
+    const box = await dot.boundingBox();
+    if (!centre || !box) throw new Error('the timeline or the event is not drawn');
+    // Where the event sits across the timeline is the window drawn, whatever the label says.
+    const across = (box.x + box.width / 2 - centre.x) / centre.width;
+    expect(Math.abs(across - expected), `drawn at ${across.toFixed(3)} of the width`).toBeLessThan(0.04);
+    expect(app.problems).toEqual([]);
+    await app.close();
+  });
+
   it('adds a history entry for a filter, and Back and Forward step through it', async () => {
     const app = await openApp(browser, `event=${BHUTTO}`);
     const { page } = app;
