@@ -1,11 +1,12 @@
 // The Actor facet: a combobox with type-ahead over names and name variants, and the chosen actors as removable chips.
-import { useId, useState, type KeyboardEvent } from 'react';
+import { useEffect, useId, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import { searchActors } from '../domain/search.ts';
 import { useAppActions, useAppStore } from '../store/app-store.ts';
 import { selectData, selectFacetCounts, selectFacetOptions } from '../store/selectors.ts';
 import { formatMatchCount } from './facet-checkboxes.tsx';
 
-const MAX_OPTIONS = 8;
+/** Everyone, for any dataset a class makes; a longer list is narrowed by typing. The list scrolls. */
+const MAX_OPTIONS = 1000;
 
 export function ActorFilter() {
   const data = useAppStore(selectData);
@@ -19,12 +20,27 @@ export function ActorFilter() {
   const baseId = useId();
   const listboxId = `${baseId}-options`;
   const optionId = (position: number) => `${baseId}-option-${position}`;
+  const inputRef = useRef<HTMLInputElement>(null);
+
+  // The active option stays in view as the arrow keys move through a list taller than its box.
+  useEffect(() => {
+    if (open) document.getElementById(`${baseId}-option-${active}`)?.scrollIntoView?.({ block: 'nearest' });
+  }, [open, active, baseId]);
 
   if (!data || !actors.length) return null;
   const selectedSet = new Set(selectedIds);
   const options = open ? searchActors(actors.filter((actor) => !selectedSet.has(actor.id)), draft, MAX_OPTIONS) : [];
   const activePosition = Math.min(active, options.length - 1);
   const expanded = open && options.length > 0;
+
+  // A removed chip leaves the page: focus goes to the next chip, else the one before, else the input.
+  const removeChip = (event: MouseEvent<HTMLButtonElement>, actorId: string) => {
+    const item = event.currentTarget.closest('li');
+    const sibling = item?.nextElementSibling ?? item?.previousElementSibling;
+    const next = sibling?.querySelector('button') ?? inputRef.current;
+    next?.focus();
+    actions.toggleFacetValue('actors', actorId);
+  };
 
   const choose = (actorId: string) => {
     actions.toggleFacetValue('actors', actorId);
@@ -75,17 +91,20 @@ export function ActorFilter() {
         aria-controls={listboxId}
         aria-activedescendant={expanded ? optionId(activePosition) : undefined}
         aria-describedby={`${baseId}-hint`}
+        ref={inputRef}
         value={draft}
+        // A tap or click lists everyone too (a phone has no Down arrow).
+        onClick={() => setOpen(true)}
         onChange={(event) => {
           setDraft(event.target.value);
           setActive(0);
-          setOpen(event.target.value.trim().length > 0);
+          setOpen(true);
         }}
         onKeyDown={onKeyDown}
         onBlur={() => setOpen(false)}
       />
       <p id={`${baseId}-hint`} className="filter-field__hint">
-        Type a name; Down arrow lists everyone.
+        Type a name, or press Down arrow (or tap) to list everyone.
       </p>
       <ul id={listboxId} role="listbox" aria-label="Matching actors" className="actor-filter__options" hidden={!expanded}>
         {options.map((actor, position) => {
@@ -121,7 +140,7 @@ export function ActorFilter() {
             const name = data.index.actorsById.get(actorId)?.name ?? actorId;
             return (
               <li key={actorId}>
-                <button type="button" className="chip" onClick={() => actions.toggleFacetValue('actors', actorId)}>
+                <button type="button" className="chip" onClick={(event) => removeChip(event, actorId)}>
                   <span className="visually-hidden">Remove </span>
                   {name}
                   <span className="chip__cross" aria-hidden="true">

@@ -1,10 +1,11 @@
 // The details of the selected event: honest date, country, type, actors with their roles, summary and verbatim source.
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, type KeyboardEvent } from 'react';
 import { describeActorRole } from '../domain/actors.ts';
 import { formatPartialDate, parsePartialDate } from '../domain/partial-date.ts';
 import { useAppActions, useAppStore } from '../store/app-store.ts';
 import { selectData, selectSelectedEvent } from '../store/selectors.ts';
 import { EventLink } from './share-controls.tsx';
+import { focusEventOrigin } from './focus-targets.ts';
 import { HighlightedText } from './highlighted-text.tsx';
 
 export function EventDetails() {
@@ -24,6 +25,16 @@ export function EventDetails() {
 
   if (!event || !data) return null;
   const { record } = event;
+  // Closed, the details leave the page: focus goes back to where the event was chosen (its row, or the timeline).
+  const close = () => {
+    actions.selectEvent(undefined);
+    focusEventOrigin(event.id);
+  };
+  const onKeyDown = (keyEvent: KeyboardEvent<HTMLElement>) => {
+    if (keyEvent.key !== 'Escape') return;
+    keyEvent.preventDefault();
+    close();
+  };
   const { index } = data;
   const country = index.countriesById.get(record.country);
   const type = index.typesById.get(record.type);
@@ -32,10 +43,10 @@ export function EventDetails() {
   const story = index.storiesById.get(record.story);
 
   return (
-    <section ref={sectionRef} className="event-details" aria-label="Event details">
+    <section ref={sectionRef} className="event-details" aria-label="Event details" onKeyDown={onKeyDown}>
       <div className="event-details__bar">
         <p className="event-details__kicker">Event details</p>
-        <button type="button" className="button button--quiet" onClick={() => actions.selectEvent(undefined)}>
+        <button type="button" className="button button--quiet" onClick={close}>
           Close details
         </button>
       </div>

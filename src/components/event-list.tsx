@@ -34,6 +34,11 @@ export function EventList({ events }: EventListProps) {
   const { index } = data;
 
   const onKeyDown = (event: KeyboardEvent<HTMLOListElement>) => {
+    if (event.key === 'Escape' && selectedId) {
+      event.preventDefault();
+      actions.selectEvent(undefined);
+      return;
+    }
     const step = event.key === 'ArrowDown' ? 1 : event.key === 'ArrowUp' ? -1 : 0;
     if (!step || !(event.target instanceof HTMLButtonElement)) return;
     const buttons = [...(listRef.current?.querySelectorAll<HTMLButtonElement>('.event-row__title') ?? [])];
@@ -46,7 +51,7 @@ export function EventList({ events }: EventListProps) {
   return (
     <section className="event-list" aria-label="Event list">
       <p id="event-list-keys" className="visually-hidden">
-        Enter selects an event and opens its details; Up and Down arrows move between events.
+        Enter selects an event and opens its details, Escape closes them; Up and Down arrows move between events.
       </p>
       <ol ref={listRef} className="event-list__rows" onKeyDown={onKeyDown}>
         {events.slice(0, shown).map((event) => {
@@ -59,6 +64,7 @@ export function EventList({ events }: EventListProps) {
               <button
                 type="button"
                 className="event-row__title"
+                data-event-row={event.id}
                 aria-current={selected ? 'true' : undefined}
                 aria-describedby="event-list-keys"
                 onClick={() => actions.selectEvent(event.id)}

@@ -6,6 +6,7 @@ import '../styles/filters.css';
 import { ActorFilter } from './actor-filter.tsx';
 import { FacetCheckboxes } from './facet-checkboxes.tsx';
 import { FoldButton, useFold } from './fold.tsx';
+import { focusSearch } from './focus-targets.ts';
 import { SearchBox } from './search-box.tsx';
 
 export function FilterPanel() {
@@ -50,7 +51,16 @@ export function FilterPanel() {
             </p>
           </div>
         ) : null}
-        <button type="button" className="button" disabled={!active} onClick={() => actions.clearFilters()}>
+        <button
+          type="button"
+          className="button"
+          disabled={!active}
+          onClick={() => {
+            actions.clearFilters();
+            // The button is disabled now, which would drop focus to the page: the first filter takes it.
+            focusSearch();
+          }}
+        >
           Clear filters
         </button>
       </div>

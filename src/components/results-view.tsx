@@ -1,10 +1,11 @@
 // Above the timeline: the Timeline / List switch, the live count of results, "Fit results", a clear message when
 // nothing matches, and the list view itself. Both views read the same filtered events and the same selection.
-import { useDeferredValue } from 'react';
+import { useDeferredValue, useEffect, useRef } from 'react';
 import { useAppActions, useAppStore } from '../store/app-store.ts';
 import { selectData, selectResultsWindow, selectTotalEventCount, selectVisibleEvents } from '../store/selectors.ts';
 import '../styles/filters.css';
 import { EventList } from './event-list.tsx';
+import { focusResults } from './focus-targets.ts';
 
 export function formatResultCount(visible: number, total: number): string {
   return `${visible} of ${total} ${total === 1 ? 'event' : 'events'}`;
@@ -19,6 +20,13 @@ export function ResultsView() {
   const resultsWindow = useAppStore(selectResultsWindow);
   const actions = useAppActions();
   const loaded = data !== undefined;
+  // "Clear filters" in the no-results message leaves with it: focus goes to the results, once they are drawn.
+  const focusResultsPendingRef = useRef(false);
+  useEffect(() => {
+    if (!focusResultsPendingRef.current || visible.length === 0) return;
+    focusResultsPendingRef.current = false;
+    focusResults();
+  }, [visible]);
 
   return (
     <>
@@ -50,7 +58,14 @@ export function ResultsView() {
       {loaded && visible.length === 0 ? (
         <div className="no-results">
           <p>No events match these filters.</p>
-          <button type="button" className="button button--primary" onClick={() => actions.clearFilters()}>
+          <button
+            type="button"
+            className="button button--primary"
+            onClick={() => {
+              actions.clearFilters();
+              focusResultsPendingRef.current = true;
+            }}
+          >
             Clear filters
           </button>
         </div>

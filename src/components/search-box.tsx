@@ -1,16 +1,17 @@
 // The "Search events" box: controlled by the store's query, so the URL, the list and the timeline all agree.
 import { useAppActions, useAppStore } from '../store/app-store.ts';
+import { SEARCH_INPUT_ID } from './focus-targets.ts';
 
 export function SearchBox() {
   const query = useAppStore((state) => state.query);
   const actions = useAppActions();
   return (
     <div className="filter-field">
-      <label className="filter-field__label" htmlFor="filter-search">
+      <label className="filter-field__label" htmlFor={SEARCH_INPUT_ID}>
         Search events
       </label>
       <input
-        id="filter-search"
+        id={SEARCH_INPUT_ID}
         className="filter-input"
         type="search"
         value={query}

@@ -12,6 +12,7 @@ import type { TimeWindow } from '../domain/view-state.ts';
 import { appStore, useAppActions, useAppStore } from '../store/app-store.ts';
 import { selectData, selectSelectedEvent, selectVisibleTimelineItems } from '../store/selectors.ts';
 import { type VisItem, applyChanges, createBlockButtons, createItemTemplate, displayChanges, isAggregateItem } from './timeline-feed.ts';
+import { TIMELINE_EVENTS_ID } from './focus-targets.ts';
 
 interface VisGroup {
   id: string;
@@ -44,6 +45,56 @@ function windowOf(timeline: Timeline): TimeWindow {
   return { start: range.start.getTime(), end: range.end.getTime() };
 }
 
+/** The parts of vis-timeline's instance that scroll its lanes, which its published types leave out. */
+interface LaneScrolling {
+  readonly itemSet?: { readonly items?: Readonly<Record<string, LaidOutItem | undefined>> };
+  readonly props?: { readonly scrollTop: number; readonly leftContainer?: { readonly height: number } };
+  readonly _setScrollTop?: (scrollTop: number) => number;
+  readonly _redraw?: () => void;
+}
+
+interface LaidOutItem {
+  /** Offset in its lane and height, once drawn. */
+  readonly top?: number;
+  readonly height?: number;
+  readonly parent?: { readonly top: number; readonly height: number };
+}
+
+/** Room left above and below an event brought into view. */
+const REVEAL_MARGIN_PX = 12;
+/**
+ * How long a selection is kept in view as the timeline settles: the window moving to it, the details opening beside
+ * the timeline (narrower, so its lanes stack anew) or a presentation's layout can each move it after it was shown.
+ */
+const REVEAL_SETTLE_MS = 1500;
+
+/**
+ * Scrolls the lanes so that an event is in view. vis-timeline scrolls them only by dragging (its wheel zooms), and
+ * draws only the lanes in view, so an event chosen from the keyboard, the list or a presentation step may sit in a
+ * lane below the fold, never drawn. Its lane is scrolled to first (which draws it), then the event itself.
+ */
+function revealInLanes(timeline: Timeline, id: string): void {
+  const lanes = timeline as unknown as LaneScrolling;
+  const { props, _setScrollTop, _redraw } = lanes;
+  const height = props?.leftContainer?.height;
+  if (!props || !_setScrollTop || !_redraw || !height) return;
+  const scrollTo = (top: number) => {
+    _setScrollTop.call(timeline, -Math.max(0, top));
+    _redraw.call(timeline);
+  };
+  const item = () => lanes.itemSet?.items?.[id];
+  const lane = item()?.parent;
+  if (!lane) return;
+  const viewTop = () => -props.scrollTop;
+  if (lane.top >= viewTop() + height || lane.top + lane.height <= viewTop()) scrollTo(lane.top);
+  const drawn = item();
+  if (drawn?.top === undefined || drawn.height === undefined || !drawn.parent) return;
+  const top = drawn.parent.top + drawn.top;
+  const bottom = top + drawn.height;
+  if (top < viewTop()) scrollTo(top - REVEAL_MARGIN_PX);
+  else if (bottom > viewTop() + height) scrollTo(Math.min(top - REVEAL_MARGIN_PX, bottom - height + REVEAL_MARGIN_PX));
+}
+
 /** A block opens by zooming to its period, where its events are fewer (or in finer blocks). */
 function openAggregate(aggregate: AggregateItemData): void {
   appStore.getState().actions.setWindow(paddedWindow(aggregate.start, aggregate.end, 0.05));
@@ -63,6 +114,10 @@ export function TimelineView() {
   const refreshRef = useRef<(window?: TimeWindow, bucketsPerWindow?: number) => void>(() => undefined);
   const wasHiddenRef = useRef(false);
   const drawnMarkPendingRef = useRef(false);
+  /** A selection kept in view in its lane until the timeline settles (see REVEAL_SETTLE_MS). */
+  const revealRef = useRef<{ readonly id: string; readonly until: number } | undefined>(undefined);
+  /** Said to screen readers when the keyboard selects an event in the timeline (focus stays on the timeline). */
+  const [announcement, setAnnouncement] = useState('');
 
   const data = useAppStore(selectData);
   // Redrawing is the costly part of filtering: at low priority, so typing in the search box stays smooth.
@@ -93,7 +148,11 @@ export function TimelineView() {
       height: '100%',
       groupOrder: 'order',
       // vis-timeline's types say a template returns its content, but one may write into the element and return nothing.
-      template: createItemTemplate(openAggregate, blocks) as TimelineOptionsTemplateFunction,
+      // A block opened from the keyboard leaves the page as its finer items come: focus stays in the timeline.
+      template: createItemTemplate((aggregate) => {
+        container.focus();
+        openAggregate(aggregate);
+      }, blocks) as TimelineOptionsTemplateFunction,
       groupTemplate: renderGroup,
       tooltip: { followMouse: false, delay: 300 },
       // data-id on each item lets tests and the benchmark find an event's element.
@@ -145,9 +204,24 @@ export function TimelineView() {
       if (next.start >= PARKED_WINDOW.start) return;
       // At rest: a plan made for exactly this window (unchanged items are left alone).
       refreshRef.current(next);
+      // The user's own moves end keeping the selection in view: they may be looking elsewhere.
+      if (properties.byUser) revealRef.current = undefined;
       // Only the user's own moves go back to the store: a programmatic move already put its target there, and the
       // rangechanged that follows it 200 ms later could otherwise overwrite a newer target with an older one.
       if (properties.byUser && (!current || !sameWindow(current, next))) appStore.getState().actions.setWindow(next);
+    });
+    // After each redraw while the timeline settles, the selection stays in view (a no-op when it is).
+    let revealing = false;
+    timeline.on('changed', () => {
+      const reveal = revealRef.current;
+      if (!reveal || revealing) return;
+      if (performance.now() > reveal.until) {
+        revealRef.current = undefined;
+        return;
+      }
+      revealing = true;
+      revealInLanes(timeline, reveal.id);
+      revealing = false;
     });
     // A mark for profiles and the benchmark: the first redraw of a dataset with items in it.
     timeline.on('changed', () => {
@@ -240,9 +314,16 @@ export function TimelineView() {
     if (!timeline) return;
     refreshRef.current();
     timeline.setSelection(selectedEvent ? [selectedEvent.id] : []);
+    revealRef.current = selectedEvent ? { id: selectedEvent.id, until: performance.now() + REVEAL_SETTLE_MS } : undefined;
     const current = appStore.getState().window;
     if (selectedEvent && current && !isInWindow(selectedEvent, current)) {
       actions.setWindow(windowAroundEvent(selectedEvent, current.end - current.start));
+    } else if (selectedEvent) {
+      revealInLanes(timeline, selectedEvent.id);
+    }
+    if (selectedEvent && document.activeElement === containerRef.current) {
+      const country = appStore.getState().data?.index.countriesById.get(selectedEvent.record.country)?.name;
+      setAnnouncement([selectedEvent.record.title, selectedEvent.dateLabel, country].filter(Boolean).join(', '));
     }
   }, [selectedEvent, actions]);
 
@@ -283,6 +364,7 @@ export function TimelineView() {
     <section className="timeline-region" aria-label="Timeline" hidden={hidden}>
       <div
         ref={containerRef}
+        id={TIMELINE_EVENTS_ID}
         className="timeline-canvas"
         tabIndex={0}
         role="group"
@@ -292,6 +374,9 @@ export function TimelineView() {
       />
       <p id="timeline-keys" className="visually-hidden">
         Left and Right arrows select the previous or next event, Enter opens its details, Escape closes them, plus and minus zoom.
+      </p>
+      <p className="visually-hidden" role="status">
+        {announcement}
       </p>
     </section>
   );

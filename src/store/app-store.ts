@@ -251,7 +251,9 @@ export function createAppStore() {
         set({ reveal });
       },
       addNotice(text, tone = 'info', details) {
-        set({ notices: [...get().notices, notice(text, tone, details)] });
+        // Said again, a notice replaces its earlier copy (and is announced anew) instead of stacking a duplicate.
+        const same = (item: Notice) => item.text === text && item.tone === tone && (item.details ?? []).join('\n') === (details ?? []).join('\n');
+        set({ notices: [...get().notices.filter((item) => !same(item)), notice(text, tone, details)] });
       },
       dismissNotice(id) {
         set({ notices: get().notices.filter((item) => item.id !== id) });

@@ -127,6 +127,36 @@ describe('keyboard only, in Chromium', () => {
   });
 });
 
+/** The selected event's element lies inside the timeline's lanes as they are scrolled (not below their fold). */
+async function selectedInView(page: Page): Promise<string> {
+  const selected = page.locator('.vis-item.vis-selected');
+  if (!(await selected.count())) return 'no selected event drawn';
+  const panel = await page.locator('.vis-panel.vis-center').boundingBox();
+  const box = await selected.first().boundingBox();
+  if (!panel || !box) return 'not laid out';
+  const inside = box.y >= panel.y - 1 && box.y + box.height <= panel.y + panel.height + 1;
+  return inside ? 'in view' : `${await selected.first().getAttribute('data-id')} at y ${Math.round(box.y)}, lanes shown ${Math.round(panel.y)}–${Math.round(panel.y + panel.height)}`;
+}
+
+describe('a selection below the fold', () => {
+  it('scrolls the lanes to each event the arrow keys select, and to an event a link opens', async () => {
+    const app = await openApp(browser);
+    const { page } = app;
+    await page.getByRole('group', { name: 'Timeline events' }).focus();
+    // Across the stories' whole span, these go from Pakistan to Iran and to the United Kingdom, lanes far apart.
+    for (let step = 0; step < 9; step += 1) {
+      await page.keyboard.press('ArrowRight');
+      await page.waitForTimeout(500);
+      await expect.poll(async () => `${step + 1} presses: ${await selectedInView(page)}`).toBe(`${step + 1} presses: in view`);
+    }
+    await saveScreenshot(page, 'keyboard-selection-scrolled-into-view');
+    await page.goto(page.url().replace(/\?.*$/, '') + '?event=washington-post-predicts-crisis');
+    await page.locator('.vis-item.vis-selected').waitFor();
+    await expect.poll(() => selectedInView(page)).toBe('in view');
+    await app.close();
+  });
+});
+
 describe('pointer targets and motion', () => {
   it.each([
     { width: 1366, height: 768 },
