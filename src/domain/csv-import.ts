@@ -42,7 +42,9 @@ export function parseCsvDataset(text: string, options: CsvImportOptions = {}): D
   if (!dataRows.length) return { ok: false, problems: [{ where: `row ${headerRow.number}`, message: 'the header row is followed by no data rows' }] };
 
   const problems: DatasetProblem[] = [];
-  const records = dataRows.map((row) => readRow(row, header.columns, headerRow.cells.length, delimiter, problems));
+  const headerLength = headerRow.cells.length;
+  const rowLength = { header: headerLength, allowed: headerLength + spreadsheetPadding(dataRows, headerLength) };
+  const records = dataRows.map((row) => readRow(row, header.columns, rowLength, delimiter, problems));
   const ids = assignEventIds(records, problems);
   const countries = new NameRegistry('country', (id, name) => ({ id, name }));
   const types = new NameRegistry('type', (id, name) => ({ id, label: name, description: name }));
@@ -143,16 +145,16 @@ function readHeader(cells: readonly string[], rowNumber: number): { ok: true; co
 function readRow(
   row: { number: number; cells: readonly string[] },
   columns: ColumnIndexes,
-  headerLength: number,
+  rowLength: { readonly header: number; readonly allowed: number },
   delimiter: string,
   problems: DatasetProblem[],
 ): CsvRecord {
   const at = (column: CsvColumn) => `row ${row.number}, column ${column}`;
-  const extra = row.cells.slice(headerLength).filter((cell) => cell.trim() !== '');
-  if (extra.length) {
+  // Even when the surplus cells are empty, the cells before them have moved: "a, b" in a summary pushes " b" into source.
+  if (row.cells.length > rowLength.allowed) {
     problems.push({
       where: `row ${row.number}`,
-      message: `has ${row.cells.length} cells but the header has ${headerLength}; put cells that contain ${DELIMITER_NAMES[delimiter] ?? delimiter} in double quotes`,
+      message: `has ${row.cells.length} cells but the header has ${rowLength.header}; put cells that contain ${DELIMITER_NAMES[delimiter] ?? delimiter} in double quotes`,
     });
   }
   const cell = (column: CsvColumn): string => {
@@ -212,6 +214,17 @@ function readRow(
     source,
     quote,
   };
+}
+
+/**
+ * How many empty cells a spreadsheet added past the header to every data row alike (0 when it did not): the same
+ * count in each row, all empty. One row cannot show that pattern, so a single row with extra cells is refused.
+ */
+function spreadsheetPadding(rows: readonly { readonly cells: readonly string[] }[], headerLength: number): number {
+  const extra = (rows[0]?.cells.length ?? 0) - headerLength;
+  if (rows.length < 2 || extra <= 0) return 0;
+  const padded = rows.every((row) => row.cells.length === headerLength + extra && isBlank(row.cells.slice(headerLength)));
+  return padded ? extra : 0;
 }
 
 /** Keeps explicit ids (duplicates are errors) and makes the rest from titles, unique with -2, -3 suffixes. */

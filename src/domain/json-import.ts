@@ -21,8 +21,14 @@ export function parseJsonDataset(text: string): DatasetResult {
       problems: [{ where: '', message: `is not a Timeline Explorer dataset: expected a JSON object with 'countries', 'types' and 'events', found ${describeJsonType(value)}` }],
     };
   }
-  return validateDataset(value, { maxProblems: Number.POSITIVE_INFINITY });
+  const result = validateDataset(value, { maxProblems: Number.POSITIVE_INFINITY });
+  // Opening a file replaces the user's timeline, so a file with nothing to show is refused, as a header-only CSV is.
+  const events = 'events' in value ? value.events : undefined;
+  if (!Array.isArray(events) || events.length) return result;
+  return { ok: false, problems: [NO_EVENTS, ...(result.ok ? [] : result.problems)] };
 }
+
+const NO_EVENTS: DatasetProblem = { where: 'events', message: 'is an empty array; the file has no events to show' };
 
 /** Lists every `__proto__`, `constructor` or `prototype` key with its path; walks iteratively so depth cannot overflow. */
 export function findForbiddenKeys(value: unknown): DatasetProblem[] {

@@ -18,7 +18,8 @@ const SINGULAR: Record<Collection, string> = {
 export function validateDataset(input: unknown, options: ValidateOptions = {}): DatasetResult {
   const maxProblems = options.maxProblems ?? 200;
   const describe = options.describeRecord ?? ((collection, index) => `${collection}[${index}]`);
-  const parsed = datasetSchema.safeParse(input);
+  // The value each issue found, so that a field of the wrong type is not reported as missing.
+  const parsed = datasetSchema.safeParse(input, { reportInput: true });
   if (!parsed.success) {
     const problems = parsed.error.issues.slice(0, maxProblems).map((issue) => describeIssue(issue, input, describe));
     return { ok: false, problems };
@@ -44,8 +45,25 @@ function describeIssue(
 
 function issueMessage(issue: z.core.$ZodIssue): string {
   if (issue.code === 'invalid_type' && issue.input === undefined) return `is missing (expected ${issue.expected})`;
+  if (issue.code === 'invalid_type') return `is ${describeValue(issue.input)}; expected ${EXPECTED[issue.expected] ?? issue.expected}`;
   if (issue.code === 'unrecognized_keys') return `has unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((key) => `'${key}'`).join(', ')}`;
   return issue.message;
+}
+
+// What a field should be, in the words of JSON, which is what the user wrote.
+const EXPECTED: Partial<Record<string, string>> = {
+  string: 'a string',
+  number: 'a number',
+  boolean: 'true or false',
+  array: 'an array',
+  object: 'an object',
+};
+
+function describeValue(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  if (typeof value === 'boolean') return String(value);
+  return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
 }
 
 function isCollection(value: unknown): value is Collection {

@@ -103,11 +103,6 @@ describe('exportJson', () => {
       ids: ['gamma-rally'],
       expected: { stories: ['beta'], countries: ['betastan', 'gammaria'], types: ['election'], actors: ['jeremy-corbyn'], tours: [] },
     },
-    {
-      name: 'no events gives an empty but valid dataset',
-      ids: [],
-      expected: { stories: [], countries: [], types: [], actors: [], tours: [] },
-    },
   ])('$name', ({ ids, expected }) => {
     const index = loadSampleIndex();
     const chosen = index.events.filter((event) => ids.includes(event.id));
@@ -122,7 +117,16 @@ describe('exportJson', () => {
       actors: dataset.actors.map((actor) => actor.id),
       tours: dataset.tours.map((tour) => [tour.id, tour.steps.map((step) => step.event)]),
     }).toEqual(expected);
-    expect(dataset.sources.map((source) => source.id)).toEqual(ids.length ? ['sample-source'] : []);
+    expect(dataset.sources.map((source) => source.id)).toEqual(['sample-source']);
+  });
+
+  it('writes no events as empty collections, which import refuses like any file with nothing to show', () => {
+    const text = exportJson(loadSampleIndex(), []);
+    expect(JSON.parse(text)).toMatchObject({ stories: [], countries: [], types: [], actors: [], events: [], tours: [] });
+    expect(parseDatasetFile({ name: 'none.json', text })).toEqual({
+      ok: false,
+      problems: [{ where: 'events', message: 'is an empty array; the file has no events to show' }],
+    });
   });
 });
 

@@ -31,6 +31,11 @@ function problemsOf(result: ImportResult) {
 
 const HEADER = 'id,title,start,end,country,type,actors,summary,source,quote';
 
+// The smallest valid JSON dataset's records.
+const COUNTRY = { id: 'alphaland', name: 'Alphaland' };
+const TYPE = { id: 'election', label: 'Election', description: 'A vote.' };
+const EVENT = { id: 'vote', story: 'alpha', country: 'alphaland', title: 'Vote', start: '1990', precision: 'year', type: 'election' };
+
 describe('parseDatasetFile with malformed and hostile files', () => {
   // Each fixture is one class of bad input; the problem must say where and what, in the user's terms.
   it.each([
@@ -52,6 +57,8 @@ describe('parseDatasetFile with malformed and hostile files', () => {
     ['huge-string.json', "events[0], event 'first-vote', field 'title'", 'must be at most 300 characters'],
     ['wrong-format.json', 'format', 'timeline-explorer'],
     ['missing-events.json', 'events', 'is missing (expected array)'],
+    ['wrong-types.json', 'countries', 'is a string; expected an array'],
+    ['no-events.json', 'events', 'is an empty array; the file has no events to show'],
     ['precision-mismatch.json', "events[0], event 'first-vote', field 'precision'", "'day' does not match start '1990-05'"],
     ['bad-id.json', "events[0], event 'First Vote', field 'id'", 'must be a kebab-case id'],
     ['duplicate-ids.csv', 'row 4, column id', "duplicate id 'vote' (also in row 2)"],
@@ -73,6 +80,7 @@ describe('parseDatasetFile with malformed and hostile files', () => {
     ['unterminated-quote.csv', 'row 3', 'a quoted cell is never closed'],
     ['stray-quote.csv', 'row 2', 'write "" for a quote mark inside a quoted cell'],
     ['too-many-cells.csv', 'row 2', 'has 11 cells but the header has 10; put cells that contain commas in double quotes'],
+    ['unquoted-comma.csv', 'row 3', 'has 11 cells but the header has 10; put cells that contain commas in double quotes'],
     ['duplicate-column.csv', 'row 1', "column 'title' appears twice (columns A and D)"],
     ['bad-id.csv', 'row 2, column id', 'must be a kebab-case id'],
     ['too-long-title.csv', 'row 2, column title', 'must be at most 300 characters'],
@@ -139,8 +147,40 @@ describe('parseDatasetFile with JSON', () => {
     ['a name without an extension', 'dataset'],
     ['an unknown extension', 'dataset.txt'],
   ])('sniffs JSON from the content for %s', (_, name) => {
-    const result = importText(name, ' \n{"countries": [], "types": [], "events": []}');
+    const result = importText(name, ` \n${JSON.stringify({ countries: [COUNTRY], types: [TYPE], events: [EVENT] })}`);
     expect(result.ok && result.format).toBe('json');
+  });
+
+  it('says a field of the wrong type is of the wrong type, and is missing only when it is absent', () => {
+    // JSON.stringify leaves out the undefined type: that field is absent from the file.
+    const event = { ...EVENT, title: 123, start: 2007, actors: 'bob', approximate: 'yes', context: null, summary: ['a'], source: 'paper', type: undefined };
+    const problems = problemsOf(importText('types.json', JSON.stringify({ countries: 'x', types: [TYPE], events: [event, 'vote'] })));
+    const field = (name: string) => `events[0], event 'vote', field '${name}'`;
+    expect(problems).toEqual([
+      { where: 'countries', message: 'is a string; expected an array' },
+      { where: field('title'), message: 'is a number; expected a string' },
+      { where: field('summary'), message: 'is an array; expected a string' },
+      { where: field('start'), message: 'is a number; expected a string' },
+      { where: field('approximate'), message: 'is a string; expected true or false' },
+      { where: field('type'), message: 'is missing (expected string)' },
+      { where: field('actors'), message: 'is a string; expected an array' },
+      { where: field('context'), message: 'is null; expected true or false' },
+      { where: field('source'), message: 'is a string; expected an object' },
+      { where: 'events[1]', message: 'is a string; expected an object' },
+    ]);
+    expect(problemsOf(importText('types.json', JSON.stringify({ types: [TYPE], events: [{ ...EVENT, title: true }] })))).toEqual([
+      { where: 'countries', message: 'is missing (expected array)' },
+      { where: "events[0], event 'vote', field 'title'", message: 'is true; expected a string' },
+    ]);
+  });
+
+  it('refuses a dataset with no events, as it refuses a CSV with no data rows, so the open timeline stays', () => {
+    const noEvents = { where: 'events', message: 'is an empty array; the file has no events to show' };
+    expect(importText('empty.json', '{"countries": [], "types": [], "events": []}')).toEqual({ ok: false, problems: [noEvents] });
+    expect(problemsOf(importText('empty.json', JSON.stringify({ countries: [COUNTRY], types: [TYPE], actors: 'x', events: [] })))).toEqual([
+      noEvents,
+      { where: 'actors', message: 'is a string; expected an array' },
+    ]);
   });
 });
 
@@ -248,6 +288,39 @@ describe('parseDatasetFile with CSV', () => {
     expect(problemsOf(importText('no-dates.csv', csv))).toEqual([
       { where: 'row 1', message: "the header row has no 'start' column (required columns: title, start, country)" },
       { where: 'row 1', message: "the header row has no 'country' column (required columns: title, start, country)" },
+    ]);
+  });
+
+  it('refuses a row with an unquoted comma even when the cells it pushes past the header are empty', () => {
+    const csv = [HEADER, ',Flood halts work,2000,,Sudmark,,,"The river rose, and work stopped",,', ',Flood halts work,2001,,Sudmark,,,The river rose, and work stopped,,'];
+    expect(problemsOf(importText('flood.csv', csv.join('\n')))).toEqual([
+      { where: 'row 3', message: 'has 11 cells but the header has 10; put cells that contain commas in double quotes' },
+    ]);
+    // A single row cannot show a spreadsheet's padding: one cell too many, even if empty, is refused.
+    expect(problemsOf(importText('flood.csv', [HEADER, csv[2]].join('\n')))).toEqual([
+      { where: 'row 2', message: 'has 11 cells but the header has 10; put cells that contain commas in double quotes' },
+    ]);
+  });
+
+  it.each([
+    ['rows with different numbers of empty extra cells', 'title,start,country\nA,1990,X,\nB,1991,X,,\n', [2, 3]],
+    ['one row longer than the rest', 'title,start,country\nA,1990,X\nB,1991,X,\n', [3]],
+    ['padding with text in it', 'title,start,country\nA,1990,X,,\nB,1991,X,,note\n', [2, 3]],
+    ['a semicolon file with an unquoted semicolon', 'title;start;country;actors\nA;1990;X;Ann\nB;1991;X;Ann; Bob\n', [3]],
+  ])('refuses %s, by row', (_, csv, rows) => {
+    const problems = problemsOf(importText('cells.csv', csv));
+    expect(problems.map((problem) => problem.where)).toEqual(rows.map((row) => `row ${row}`));
+    expect(problems[0]?.message).toMatch(/^has \d+ cells but the header has [34]; put cells that contain (commas|semicolons) in double quotes$/);
+  });
+
+  it.each([
+    ['commas', 'title,start,country\nA,1990,X,,\n\nB,1991,X,,\n'],
+    ['semicolons', 'title;start;country\r\nA;1990;X;;;\r\nB;1991;X;;;\r\n'],
+  ])('accepts the empty cells a spreadsheet adds to every row alike, with %s', (_, csv) => {
+    const dataset = expectDataset(importText('padded.csv', csv));
+    expect(dataset.events.map((event) => [event.title, event.start, event.country])).toEqual([
+      ['A', '1990', 'x'],
+      ['B', '1991', 'x'],
     ]);
   });
 
