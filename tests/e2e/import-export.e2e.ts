@@ -178,6 +178,22 @@ describe('bring your own timeline, in Chromium', () => {
     await app.close();
   });
 
+  it('keeps the timeline wide when a country has a very long name: the lane name wraps', async () => {
+    const app = await openApp(browser);
+    const { page } = app;
+    const long = 'The United Kingdom of Great Britain and Northern Ireland, including the Crown Dependencies and the Overseas Territories';
+    const csv = ['title,start,country', 'Harbour opens,1921,Norland', `Bridge vote,1930,"${long}"`, 'Canal,1925,Unbrokenwordthatgoesonandonandonandonandonandonandonandonandon'].join('\n');
+    await page.getByLabel('Choose a CSV or JSON file to open').setInputFiles({ name: 'long.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await expect.poll(() => page.locator('.vis-item[data-id]').count()).toBe(3);
+    const region = await page.getByRole('region', { name: 'Timeline' }).boundingBox();
+    const centre = await page.locator('.vis-panel.vis-center').boundingBox();
+    if (!region || !centre) throw new Error('no timeline');
+    expect(centre.width / region.width).toBeGreaterThan(0.7);
+    await saveScreenshot(page, 'import-long-country-name');
+    expect(app.problems).toEqual([]);
+    await app.close();
+  });
+
   it('opens a data= link to a CSV on the site, and keeps data= in the link as the view changes', async () => {
     const parsed = parseDatasetFile({ name: 'sample-story.csv', bytes: new Uint8Array(sampleStory()) });
     if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
