@@ -174,8 +174,10 @@ export function TimelineView() {
       planRef.current = plan;
       const changes = displayChanges(shownRef.current, plan, (group) => state.data?.index.countriesById.get(group)?.name ?? group);
       applyChanges(items, shownRef.current, changes, blocks);
-      // A newly added item does not know it is selected.
-      if (selected && shownRef.current.has(selected) && !timeline.getSelection().includes(selected)) timeline.setSelection([selected]);
+      // A newly added item does not know it is selected, even when vis-timeline's selection already names it (it was
+      // selected before it was drawn: a far step, or a step that "reveal" draws a moment later).
+      const selectedAdded = selected !== undefined && changes.added.some((item) => item.id === selected);
+      if (selected && shownRef.current.has(selected) && (selectedAdded || !timeline.getSelection().includes(selected))) timeline.setSelection([selected]);
     };
 
     timeline.on('select', (properties: { items: string[]; event?: unknown }) => {

@@ -94,6 +94,26 @@ describe('presentation mode', () => {
     expect(progress()).toHaveTextContent(`${total - 2} of ${total}`);
   });
 
+  it('shows an End cue beside the progress on the last step only, with Next disabled there', async () => {
+    const { user } = renderApp({ url: '/?present=1&country=pakistan' });
+    const total = visibleTitles().length;
+    const next = within(presentation()).getByRole('button', { name: 'Next event' });
+    const previous = within(presentation()).getByRole('button', { name: 'Previous event' });
+    expect(within(progress()).queryByText('End')).not.toBeInTheDocument();
+    expect(previous).toHaveAttribute('aria-disabled', 'true');
+    expect(next).toHaveAttribute('aria-disabled', 'false');
+
+    await user.keyboard('{End}{PageDown}');
+    expect(progress()).toHaveTextContent(`${total} of ${total}`);
+    expect(within(progress()).getByText('End', { exact: true })).toBeInTheDocument();
+    expect(next).toHaveAttribute('aria-disabled', 'true');
+    expect(previous).toHaveAttribute('aria-disabled', 'false');
+
+    await user.keyboard('{PageUp}');
+    expect(progress()).toHaveTextContent(`${total - 1} of ${total}`);
+    expect(within(progress()).queryByText('End')).not.toBeInTheDocument();
+  });
+
   it('hides events after the current step from the timeline with Reveal, and shows them as they are reached', async () => {
     // What the timeline is fed: the items it draws.
     const drawnIds = () => selectVisibleTimelineItems(appStore.getState()).map((item) => item.id);

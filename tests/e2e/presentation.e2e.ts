@@ -1,6 +1,6 @@
 // Presentation mode on a 1920x1080 projector: entering, stepping with a clicker's keys, large high-contrast type,
 // leaving back to the view before, guided tours, reduced motion, the printed handout and axe.
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, BrowserContextOptions, Locator, Page } from 'playwright-core';
@@ -16,6 +16,10 @@ const records = builtinEvents();
 const pakistanCount = records.filter((record) => record.country === 'pakistan').length;
 const pakistanTour = (JSON.parse(readFileSync(resolve(projectRoot, 'data', 'tours', 'pakistan.json'), 'utf8')) as Tour[])[0];
 const byTitle = (title: string | null) => records.find((record) => record.title === title);
+const toursDir = resolve(projectRoot, 'data', 'tours');
+const allTours = readdirSync(toursDir)
+  .filter((name) => name.endsWith('.json'))
+  .flatMap((name) => JSON.parse(readFileSync(resolve(toursDir, name), 'utf8')) as Tour[]);
 
 let browser: Browser;
 beforeAll(async () => {
@@ -82,6 +86,27 @@ async function offsetFromCentre(page: Page, eventId: string): Promise<number> {
     if (!panel || !box || !panel.width) return Number.POSITIVE_INFINITY;
     return Math.abs(box.left + box.width / 2 - (panel.left + panel.width / 2)) / panel.width;
   }, eventId);
+}
+
+/** Whether the event's item is in view on the timeline with the selected look: the heavy border and the yellow ring. */
+async function looksSelected(page: Page, eventId: string): Promise<boolean> {
+  return page.evaluate((id) => {
+    const item = document.querySelector(`.vis-item[data-id="${CSS.escape(id)}"]`);
+    const panel = document.querySelector('.vis-panel.vis-center')?.getBoundingClientRect();
+    const box = item?.getBoundingClientRect();
+    if (!item || !box || !panel || !box.width || box.right <= panel.left || box.left >= panel.right) return false;
+    const style = getComputedStyle(item);
+    return Number.parseFloat(style.borderTopWidth) >= 4 && style.boxShadow.includes('rgb(255, 212, 0)');
+  }, eventId);
+}
+
+/** The ids of every drawn item with the selected look. */
+async function selectedLooking(page: Page): Promise<string[]> {
+  return page.locator('.vis-item[data-id]').evaluateAll((items) =>
+    items
+      .filter((item) => getComputedStyle(item).boxShadow.includes('rgb(255, 212, 0)'))
+      .map((item) => item.getAttribute('data-id') ?? ''),
+  );
 }
 
 const nextFrames = (page: Page) =>
@@ -233,6 +258,119 @@ describe('presentation mode in Chromium at 1920x1080', () => {
     await start.click();
     await expect.poll(() => slideTitle(page).textContent()).toBe(pakistanTour?.title);
     expect(app.problems).toEqual([]);
+    await app.close();
+  });
+
+  it('marks the current step’s event on the timeline with Reveal on, as without it, on every step and after a far jump', async () => {
+    const tour = allTours.find((candidate) => candidate.id === 'iran-who-rules');
+    for (const reveal of [true, false]) {
+      const app = await openApp(browser, `?present=1&tour=iran-who-rules${reveal ? '&reveal=1' : ''}`, { viewport: { width: 1366, height: 768 } });
+      const { page } = app;
+      await expect.poll(() => progress(page).textContent()).toMatch(/^Introduction/);
+      const check = async (label: string) => {
+        const current = byTitle(await slideTitle(page).textContent())?.id ?? 'missing';
+        await expect.poll(() => looksSelected(page, current), { message: `${label} (reveal ${reveal}): ${current} has the selected look` }).toBe(true);
+        expect(await selectedLooking(page), `${label}: only the current event looks selected`).toEqual([current]);
+      };
+      for (let step = 1; step <= (tour?.steps.length ?? 0); step++) {
+        await page.keyboard.press('PageDown');
+        await expect.poll(() => progress(page).textContent()).toMatch(new RegExp(`^${step} of `));
+        await check(`step ${step}`);
+        if (reveal && step === 3) await saveScreenshot(page, 'presentation-reveal-current-1366x768');
+      }
+      // A step far from the window: the event is drawn only once the window gets there.
+      await page.keyboard.press('PageUp');
+      await page.keyboard.press('Home');
+      await page.keyboard.press('PageDown');
+      await expect.poll(() => progress(page).textContent()).toMatch(/^1 of /);
+      await check('back to the first step');
+      await page.keyboard.press('End');
+      await expect.poll(() => progress(page).textContent()).toMatch(new RegExp(`^${tour?.steps.length} of `));
+      await check('End');
+      await app.close();
+    }
+  });
+
+  it.each([
+    { width: 1280, height: 720 },
+    { width: 1024, height: 768 },
+  ])('fits every step of every tour on the slide, above its controls, at $width x $height', async (viewport) => {
+    expect(allTours.length).toBeGreaterThanOrEqual(3);
+    for (const tour of allTours) {
+      const app = await openApp(browser, `?present=1&tour=${tour.id}`, { viewport });
+      const { page } = app;
+      await expect.poll(() => progress(page).textContent()).toMatch(/^Introduction/);
+      for (let step = 0; step <= tour.steps.length; step++) {
+        if (step > 0) {
+          await page.keyboard.press('PageDown');
+          await expect.poll(() => progress(page).textContent()).toMatch(new RegExp(`^${step} of `));
+        }
+        const layout = await presentation(page).evaluate((section) => {
+          const slide = section.querySelector('.presentation__slide');
+          const controls = section.querySelector('[role="group"]');
+          if (!slide || !controls) return undefined;
+          const box = slide.getBoundingClientRect();
+          const controlsTop = controls.getBoundingClientRect().top;
+          // Every piece of text on the slide: inside the slide's box, above the controls and on the screen.
+          const outside = [...slide.querySelectorAll('h2, h3, p, blockquote, figcaption')].flatMap((element) => {
+            const text = element.getBoundingClientRect();
+            const fits = text.top >= box.top - 1 && text.bottom <= box.bottom + 1 && text.bottom <= controlsTop && text.bottom <= window.innerHeight;
+            return fits ? [] : [`${element.tagName} ${Math.round(text.bottom)} > ${Math.round(Math.min(box.bottom, controlsTop))}`];
+          });
+          return { overflow: slide.scrollHeight - slide.clientHeight, outside };
+        });
+        const where = `${tour.id}, ${step ? `step ${step}` : 'title card'}`;
+        expect(layout, where).toBeDefined();
+        expect(layout?.overflow, `${where}: text below the slide's edge (px)`).toBeLessThanOrEqual(1);
+        expect(layout?.outside, `${where}: text cut off`).toEqual([]);
+        // Still large enough to read across a classroom.
+        expect(await fontSize(slideTitle(page)), `${where}: title size`).toBeGreaterThanOrEqual(28);
+        expect(await fontSize(presentation(page)), `${where}: body size`).toBeGreaterThanOrEqual(18);
+        if (tour.id.startsWith('momentum') && step === 9) await saveScreenshot(page, `presentation-momentum-step9-${viewport.width}x${viewport.height}`);
+      }
+      await app.close();
+    }
+  });
+
+  it('shows when the last step is reached: Next looks disabled and an End cue appears, and axe still passes', async () => {
+    const app = await openApp(browser, '?country=pakistan', { viewport: { width: 1366, height: 768 } });
+    const { page } = app;
+    const next = presentation(page).getByRole('button', { name: 'Next event' });
+    const previous = presentation(page).getByRole('button', { name: 'Previous event' });
+    const endCue = progress(page).getByText('End', { exact: true });
+    const background = (locator: Locator) => locator.evaluate((element) => getComputedStyle(element).backgroundColor);
+    await page.getByRole('button', { name: 'Present', exact: true }).click();
+    await expect.poll(() => progress(page).textContent()).toMatch(new RegExp(`^1 of ${pakistanCount}\\b`));
+    await page.mouse.move(1, 1);
+    // First step: Previous is the disabled one, Next the black button that leads on; no End yet.
+    expect(await previous.getAttribute('aria-disabled')).toBe('true');
+    expect(await background(next)).toBe('rgb(0, 0, 0)');
+    expect(await endCue.count()).toBe(0);
+    await expectContrast(previous, 7, 'disabled Previous event');
+    const previousLook = await previous.evaluate((element) => [getComputedStyle(element).color, getComputedStyle(element).borderTopStyle]);
+    expect(previousLook, 'disabled Previous is grey and dashed, not black').toEqual(['rgb(74, 74, 74)', 'dashed']);
+
+    await page.keyboard.press('End');
+    await page.keyboard.press('PageDown');
+    await expect.poll(() => progress(page).textContent()).toMatch(new RegExp(`^${pakistanCount} of ${pakistanCount}\\b`));
+    expect(await next.getAttribute('aria-disabled')).toBe('true');
+    expect(await previous.getAttribute('aria-disabled')).toBe('false');
+    // No longer the black "go on" button: a white one, grey text, dashed border.
+    expect(await background(next), 'disabled Next is not black').toBe('rgb(255, 255, 255)');
+    expect(await next.evaluate((element) => getComputedStyle(element).borderTopStyle)).toBe('dashed');
+    await expectContrast(next, 7, 'disabled Next event');
+    await next.hover();
+    expect(await background(next), 'hovering does not bring the dark fill back').toBe('rgb(255, 255, 255)');
+    await page.mouse.move(1, 1);
+    expect(await endCue.isVisible(), 'the End cue').toBe(true);
+    await expectContrast(endCue, 7, 'End cue');
+    await saveScreenshot(page, 'presentation-last-step-1366x768');
+    const results = await new AxeBuilder({ page }).withTags(TAGS).analyze();
+    expect(results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(' | ')}`)).toEqual([]);
+
+    await page.keyboard.press('PageUp');
+    await expect.poll(() => endCue.count()).toBe(0);
+    expect(await background(next)).toBe('rgb(0, 0, 0)');
     await app.close();
   });
 

@@ -87,6 +87,7 @@ function PresentationStage() {
   const last = deck.steps.length - 1;
   const hasNotes = deck.steps.some((candidate) => candidate.kind === 'event' && candidate.note);
   const heading = step?.kind === 'title' ? step.tour.title : step?.kind === 'event' ? step.event.record.title : undefined;
+  const atEnd = step !== undefined && position === last;
 
   return (
     <section className="presentation" aria-label="Presentation">
@@ -103,6 +104,12 @@ function PresentationStage() {
         <p className="presentation__progress" role="status">
           {formatProgress(deck, position)}
           {heading ? <span className="visually-hidden">: {heading}</span> : null}
+          {atEnd ? (
+            <>
+              <span className="visually-hidden">. </span>
+              <span className="presentation__end">End</span>
+            </>
+          ) : null}
         </p>
         <button
           ref={nextRef}
