@@ -7,10 +7,11 @@ import { DataSet } from 'vis-data/esnext';
 import { Timeline, type TimelineOptions, type TimelineOptionsTemplateFunction } from 'vis-timeline/esnext';
 import 'vis-timeline/styles/vis-timeline-graph2d.min.css';
 import { type AggregateItemData, type DisplayPlan, DEFAULT_DISPLAY_OPTIONS, movingPlanTarget, planDisplay, planServes } from '../domain/aggregate-items.ts';
+import { stepPosition } from '../domain/presentation.ts';
 import { isInWindow, paddedWindow, windowAroundEvent, zoomWindow } from '../domain/timeline-items.ts';
 import type { TimeWindow } from '../domain/view-state.ts';
 import { appStore, useAppActions, useAppStore } from '../store/app-store.ts';
-import { selectData, selectSelectedEvent, selectVisibleTimelineItems } from '../store/selectors.ts';
+import { selectData, selectPresentationDeck, selectSelectedEvent, selectVisibleTimelineItems } from '../store/selectors.ts';
 import { type VisItem, applyChanges, createBlockButtons, createItemTemplate, displayChanges, isAggregateItem } from './timeline-feed.ts';
 import { TIMELINE_EVENTS_ID } from './focus-targets.ts';
 
@@ -188,7 +189,15 @@ export function TimelineView() {
         openAggregate(item.aggregate);
         return;
       }
-      appStore.getState().actions.selectEvent(properties.items[0]);
+      const state = appStore.getState();
+      const chosen = properties.items[0];
+      // While presenting, a click on empty space or on an event that is not a step keeps the step: one stray click
+      // must not lose the class's place in the story.
+      if (state.present && (chosen === undefined || stepPosition(selectPresentationDeck(state), chosen) < 0)) {
+        timeline.setSelection(state.selectedEventId ? [state.selectedEventId] : []);
+        return;
+      }
+      state.actions.selectEvent(chosen);
     });
     // While moving: a new plan only when the current one no longer covers the window (a frame's work at most), made
     // ahead of a zoom out (see movingPlanTarget); its items are drawn by the redraw the move scheduled for the next

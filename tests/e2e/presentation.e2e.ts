@@ -222,6 +222,33 @@ describe('presentation mode in Chromium at 1920x1080', () => {
     await app.close();
   });
 
+  it('keeps its step when a stray click lands on empty timeline or on an event that is not a step', async () => {
+    const stepId = 'benazir-bhutto-assassinated';
+    const app = await openApp(browser, `?present=1&tour=${pakistanTour?.id}&event=${stepId}`, PROJECTOR);
+    const { page } = app;
+    await expect.poll(() => progress(page).textContent()).toMatch(new RegExp(` of ${pakistanTour?.steps.length}\\b`));
+    const before = await progress(page).textContent();
+    await page.waitForTimeout(800);
+    // The lanes' bottom right corner: below and right of every event of this window.
+    const panel = await page.locator('.vis-panel.vis-center').boundingBox();
+    if (!panel) throw new Error('no timeline');
+    await page.mouse.click(panel.x + panel.width - 6, panel.y + panel.height - 6);
+    await page.waitForTimeout(400);
+    await expect(progress(page).textContent()).resolves.toBe(before);
+    await expect(page.locator(`.vis-item.vis-selected[data-id="${stepId}"]`).count()).resolves.toBe(1);
+    const notStep = page.locator('.vis-item[data-id]:not(.vis-selected)').filter({ hasNot: page.locator('button') });
+    const outside = (await notStep.evaluateAll((items, steps) => items.map((item) => item.getAttribute('data-id')).filter((id) => id && !steps.includes(id)), pakistanTour?.steps.map((step) => step.event) ?? []))[0];
+    if (outside) {
+      await page.locator(`.vis-item[data-id="${outside}"]`).click();
+      await page.waitForTimeout(400);
+      await expect(progress(page).textContent()).resolves.toBe(before);
+    }
+    await page.keyboard.press('PageDown');
+    await expect.poll(() => progress(page).textContent()).not.toBe(before);
+    expect(app.problems).toEqual([]);
+    await app.close();
+  });
+
   it('starts a story’s tour on its title card and follows it with the teacher’s notes', async () => {
     const app = await openApp(browser, '', PROJECTOR);
     const { page } = app;
