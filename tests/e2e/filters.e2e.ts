@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateDataset } from '../../bench/generate.ts';
 import type { EventRecord } from '../../src/domain/schema.ts';
 import { launchChromium, projectRoot } from './support/browser.ts';
+import { drawnIdsInEveryLane } from './support/lanes.ts';
 import { appUrl, openApp, saveScreenshot, screenshotDir } from './support/app-page.ts';
 import { builtinEvents } from './support/records.ts';
 
@@ -210,9 +211,7 @@ describe('filters in Chromium', () => {
     await filters(page).getByRole('checkbox', { name: 'Context events' }).uncheck();
     const focused = records.filter((record) => !record.context);
     await expect.poll(() => status(page).textContent()).toBe(countText(focused));
-    await page.getByRole('button', { name: 'Fit all' }).click();
-    await page.waitForTimeout(800);
-    await expect.poll(() => drawnIds(page)).toEqual(ids(focused));
+    await expect(drawnIdsInEveryLane(page)).resolves.toEqual(ids(focused));
     expect(app.problems).toEqual([]);
     await app.close();
   });
