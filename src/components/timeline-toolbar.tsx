@@ -1,7 +1,7 @@
 // Navigation across decades: one button per story, fit all, zoom and pan, and a plain statement of the window shown.
 import { format } from 'date-fns';
 import { paddedWindow, panWindow, zoomWindow } from '../domain/timeline-items.ts';
-import { parsePartialDate, toInterval } from '../domain/partial-date.ts';
+import { formatYearLabel, parsePartialDate, toInterval } from '../domain/partial-date.ts';
 import type { Story } from '../domain/schema.ts';
 import type { TimeWindow } from '../domain/view-state.ts';
 import { useAppActions, useAppStore } from '../store/app-store.ts';
@@ -16,9 +16,11 @@ export function storyWindow(story: Story): TimeWindow | undefined {
 
 export function formatWindow(window: TimeWindow): string {
   const days = (window.end - window.start) / 86_400_000;
-  const pattern = days > 3 * 365 ? 'yyyy' : days > 60 ? 'MMM yyyy' : 'd MMM yyyy';
-  const start = format(window.start, pattern);
-  const end = format(window.end, pattern);
+  const pattern = days > 3 * 365 ? '' : days > 60 ? 'MMM ' : 'd MMM ';
+  // Years as the dates of events are written (44 BCE, 148), not as date-fns pads them (-0043, 0148).
+  const label = (time: number) => `${pattern ? format(time, pattern) : ''}${formatYearLabel(new Date(time).getFullYear())}`;
+  const start = label(window.start);
+  const end = label(window.end);
   return start === end ? start : `${start} – ${end}`;
 }
 

@@ -142,7 +142,8 @@ function formatYear(year: number): string {
   return year < 0 ? `-${pad4(-year)}` : pad4(year);
 }
 
-function formatYearLabel(year: number): string {
+/** A year as a reader writes it: 44 BCE for astronomical -43, 148 (not 0148) for 148. */
+export function formatYearLabel(year: number): string {
   return year <= 0 ? `${1 - year} BCE` : String(year);
 }
 
