@@ -8,7 +8,7 @@ import { Timeline, type TimelineOptions, type TimelineOptionsTemplateFunction } 
 import 'vis-timeline/styles/vis-timeline-graph2d.min.css';
 import { type AggregateItemData, type DisplayPlan, DEFAULT_DISPLAY_OPTIONS, movingPlanTarget, planDisplay, planServes } from '../domain/aggregate-items.ts';
 import { stepPosition } from '../domain/presentation.ts';
-import { isInWindow, paddedWindow, windowAroundEvent, zoomWindow } from '../domain/timeline-items.ts';
+import { TIME_LIMITS, isInWindow, paddedWindow, windowAroundEvent, zoomWindow } from '../domain/timeline-items.ts';
 import type { TimeWindow } from '../domain/view-state.ts';
 import { appStore, useAppActions, useAppStore } from '../store/app-store.ts';
 import { selectData, selectPresentationDeck, selectSelectedEvent, selectVisibleTimelineItems } from '../store/selectors.ts';
@@ -143,7 +143,9 @@ export function TimelineView() {
       selectable: true,
       showCurrentTime: false,
       zoomMin: 7 * 24 * 60 * 60 * 1000,
-      zoomMax: 1000 * 365.25 * 24 * 60 * 60 * 1000,
+      // As wide as any window the store allows (TIME_LIMITS): a narrower limit drew a wide link's or dataset's window
+      // as another, narrower one around its middle, while the toolbar named the whole.
+      zoomMax: TIME_LIMITS.end - TIME_LIMITS.start,
       orientation: { axis: 'top', item: 'top' },
       margin: { item: { horizontal: 4, vertical: 6 }, axis: 6 },
       height: '100%',

@@ -75,6 +75,8 @@ describe('deep links in Chromium', () => {
     // 27 December in 1 December – 1 January, and in the event's own window, 18 December – 6 January.
     ['from=2007-12-01&to=2008-01-01', 26 / 31],
     [`event=${BHUTTO}`, 9 / 19],
+    // Wider than vis-timeline's own zoom limit was (1,000 years): it drew 2500–3500 under a label of 1000–5000.
+    ['from=1000-01-01&to=5000-01-01&country=pakistan', (2007.99 - 1000) / 4000],
   ])('draws the window the link names, where its label says it is: %s', async (search, expected) => {
     const app = await openApp(browser, search);
     const { page } = app;
