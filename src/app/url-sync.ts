@@ -299,7 +299,8 @@ export function startUrlSync(store: AppStore, win: Window, options: UrlSyncOptio
       // Only the fragment changed (the skip link): same view, and a pending rewrite still belongs to it. The entry
       // the fragment added is given the dataset shown, so that Back and Forward to it later find the same view.
       if (!isEntryState(entry)) {
-        if (queue.length === 0) callHistory('replace', written, fileOfView(store.getState()));
+        // At once, even with a step queued: that step is pushed after this entry, and Back returns here.
+        callHistory('replace', written, fileOfView(store.getState()));
         return;
       }
       if (file?.key === writtenFile) return;

@@ -72,28 +72,31 @@ const REVEAL_SETTLE_MS = 1500;
 /**
  * Scrolls the lanes so that an event is in view. vis-timeline scrolls them only by dragging (its wheel zooms), and
  * draws only the lanes in view, so an event chosen from the keyboard, the list or a presentation step may sit in a
- * lane below the fold, never drawn. Its lane is scrolled to first (which draws it), then the event itself.
+ * lane below the fold, never drawn. One step per call: to its lane first, if out of view; once the lane is drawn
+ * (vis-timeline's redraw runs in the next frame, and its 'changed' calls this again), to the event itself. A redraw is
+ * asked for only when the scroll moved, so an event that cannot be brought further into view ends the steps.
  */
 function revealInLanes(timeline: Timeline, id: string): void {
   const lanes = timeline as unknown as LaneScrolling;
   const { props, _setScrollTop, _redraw } = lanes;
   const height = props?.leftContainer?.height;
   if (!props || !_setScrollTop || !_redraw || !height) return;
+  const viewTop = -props.scrollTop;
   const scrollTo = (top: number) => {
-    _setScrollTop.call(timeline, -Math.max(0, top));
-    _redraw.call(timeline);
+    if (-_setScrollTop.call(timeline, -Math.max(0, top)) !== viewTop) _redraw.call(timeline);
   };
-  const item = () => lanes.itemSet?.items?.[id];
-  const lane = item()?.parent;
-  if (!lane) return;
-  const viewTop = () => -props.scrollTop;
-  if (lane.top >= viewTop() + height || lane.top + lane.height <= viewTop()) scrollTo(lane.top);
-  const drawn = item();
-  if (drawn?.top === undefined || drawn.height === undefined || !drawn.parent) return;
-  const top = drawn.parent.top + drawn.top;
-  const bottom = top + drawn.height;
-  if (top < viewTop()) scrollTo(top - REVEAL_MARGIN_PX);
-  else if (bottom > viewTop() + height) scrollTo(Math.min(top - REVEAL_MARGIN_PX, bottom - height + REVEAL_MARGIN_PX));
+  const item = lanes.itemSet?.items?.[id];
+  const lane = item?.parent;
+  if (!item || !lane) return;
+  if (lane.top >= viewTop + height || lane.top + lane.height <= viewTop) {
+    scrollTo(lane.top);
+    return;
+  }
+  if (item.top === undefined || item.height === undefined) return;
+  const top = lane.top + item.top;
+  const bottom = top + item.height;
+  if (top < viewTop) scrollTo(top - REVEAL_MARGIN_PX);
+  else if (bottom > viewTop + height) scrollTo(Math.min(top - REVEAL_MARGIN_PX, bottom - height + REVEAL_MARGIN_PX));
 }
 
 /** A block opens by zooming to its period, where its events are fewer (or in finer blocks). */
@@ -117,8 +120,8 @@ export function TimelineView() {
   const drawnMarkPendingRef = useRef(false);
   /** A selection kept in view in its lane until the timeline settles (see REVEAL_SETTLE_MS). */
   const revealRef = useRef<{ readonly id: string; readonly until: number } | undefined>(undefined);
-  /** Said to screen readers when the keyboard selects an event in the timeline (focus stays on the timeline). */
-  const [announcement, setAnnouncement] = useState('');
+  /** Says to screen readers which event the keyboard selected in the timeline (focus stays on the timeline). */
+  const announcementRef = useRef<HTMLParagraphElement>(null);
 
   const data = useAppStore(selectData);
   // Redrawing is the costly part of filtering: at low priority, so typing in the search box stays smooth.
@@ -204,7 +207,9 @@ export function TimelineView() {
     // While moving: a new plan only when the current one no longer covers the window (a frame's work at most), made
     // ahead of a zoom out (see movingPlanTarget); its items are drawn by the redraw the move scheduled for the next
     // frame (a fast path, scripts/vis-timeline-fast-paths.ts).
-    timeline.on('rangechange', (properties: { start: Date; end: Date }) => {
+    timeline.on('rangechange', (properties: { start: Date; end: Date; byUser?: boolean }) => {
+      // The user is dragging or zooming (a vertical drag too): the lanes are theirs, not the selection's.
+      if (properties.byUser) revealRef.current = undefined;
       const next = { start: properties.start.getTime(), end: properties.end.getTime() };
       if (next.start >= PARKED_WINDOW.start) return;
       if (planRef.current && planServes(planRef.current, next)) return;
@@ -224,17 +229,11 @@ export function TimelineView() {
       if (properties.byUser && (!current || !sameWindow(current, next))) appStore.getState().actions.setWindow(next);
     });
     // After each redraw while the timeline settles, the selection stays in view (a no-op when it is).
-    let revealing = false;
     timeline.on('changed', () => {
       const reveal = revealRef.current;
-      if (!reveal || revealing) return;
-      if (performance.now() > reveal.until) {
-        revealRef.current = undefined;
-        return;
-      }
-      revealing = true;
-      revealInLanes(timeline, reveal.id);
-      revealing = false;
+      if (!reveal) return;
+      if (performance.now() > reveal.until) revealRef.current = undefined;
+      else revealInLanes(timeline, reveal.id);
     });
     // A mark for profiles and the benchmark: the first redraw of a dataset with items in it.
     timeline.on('changed', () => {
@@ -334,9 +333,13 @@ export function TimelineView() {
     } else if (selectedEvent) {
       revealInLanes(timeline, selectedEvent.id);
     }
-    if (selectedEvent && document.activeElement === containerRef.current) {
+    // Said when the keyboard is in the timeline (on it, or on a block in it); cleared with the selection, so the
+    // same event chosen again is said again.
+    const announcement = announcementRef.current;
+    if (announcement && !selectedEvent) announcement.textContent = '';
+    else if (announcement && selectedEvent && containerRef.current?.contains(document.activeElement)) {
       const country = appStore.getState().data?.index.countriesById.get(selectedEvent.record.country)?.name;
-      setAnnouncement([selectedEvent.record.title, selectedEvent.dateLabel, country].filter(Boolean).join(', '));
+      announcement.textContent = [selectedEvent.record.title, selectedEvent.dateLabel, country].filter(Boolean).join(', ');
     }
   }, [selectedEvent, actions]);
 
@@ -388,9 +391,7 @@ export function TimelineView() {
       <p id="timeline-keys" className="visually-hidden">
         Left and Right arrows select the previous or next event, Enter opens its details, Escape closes them, plus and minus zoom.
       </p>
-      <p className="visually-hidden" role="status">
-        {announcement}
-      </p>
+      <p ref={announcementRef} className="visually-hidden" role="status" />
     </section>
   );
 }

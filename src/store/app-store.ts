@@ -251,9 +251,12 @@ export function createAppStore() {
         set({ reveal });
       },
       addNotice(text, tone = 'info', details) {
-        // Said again, a notice replaces its earlier copy (and is announced anew) instead of stacking a duplicate.
+        // Said again, a notice moves to the end instead of stacking a copy; it keeps its id, so its element (and a
+        // focused Dismiss button) stays in the page.
         const same = (item: Notice) => item.text === text && item.tone === tone && (item.details ?? []).join('\n') === (details ?? []).join('\n');
-        set({ notices: [...get().notices.filter((item) => !same(item)), notice(text, tone, details)] });
+        const notices = get().notices;
+        const earlier = notices.find(same);
+        set({ notices: [...notices.filter((item) => item !== earlier), earlier ?? notice(text, tone, details)] });
       },
       dismissNotice(id) {
         set({ notices: get().notices.filter((item) => item.id !== id) });

@@ -128,6 +128,23 @@ describe('Back and Forward across a file the user opened', () => {
     await waitFor(() => expect(subtitle()).toHaveTextContent(BUILTIN_LABEL));
   });
 
+  it('names the file in the skip link’s entry even while a step waits to be written', async () => {
+    const { user } = renderApp({ url: '/' });
+    await openFile(user, 'harbour.csv', HARBOUR_CSV);
+    const file = appStore.getState().data?.file;
+    await user.click(countryBox('Lakeshore'));
+    // The step waits for an idle moment; the skip link is followed before it is written.
+    act(() => {
+      window.history.pushState(null, '', `${window.location.pathname}${window.location.search}#timeline-main`);
+      window.dispatchEvent(new PopStateEvent('popstate', { state: null }));
+    });
+    expect(window.history.state).toEqual({ dataFile: file });
+    await waitFor(() => expect(params().get('country')).toBe('lakeshore'));
+    act(() => window.history.back());
+    await waitFor(() => expect(countryBox('Lakeshore')).not.toBeChecked());
+    expect(subtitle()).toHaveTextContent('harbour');
+  });
+
   it('keeps the last few files: Back to a view of an older one says it is gone and stays on the view shown', async () => {
     const { user } = renderApp({ url: '/' });
     const names = ['a.csv', 'b.csv', 'c.csv', 'd.csv'];
@@ -136,11 +153,11 @@ describe('Back and Forward across a file the user opened', () => {
     }
     for (const name of ['c', 'b']) {
       act(() => window.history.back());
-      await waitFor(() => expect(subtitle()).toHaveTextContent(name));
+      await waitFor(() => expect(subtitle().textContent).toBe(name));
     }
     act(() => window.history.back());
     await waitFor(() => expect(screen.getByText(fileNotKeptMessage('a.csv'))).toBeInTheDocument());
-    expect(subtitle()).toHaveTextContent('b');
+    expect(subtitle().textContent).toBe('b');
     expect(window.history.state).toEqual({ dataFile: appStore.getState().data?.file });
   });
 

@@ -12,7 +12,7 @@ const details = () => screen.queryByRole('region', { name: 'Event details' });
 const search = () => screen.getByRole('searchbox', { name: 'Search events' });
 
 describe('focus after a control goes away', () => {
-  it('Escape anywhere in the details closes them, and focus goes back to the timeline', async () => {
+  it('Escape in the details closes them, and focus goes back to the timeline', async () => {
     const { user } = renderApp();
     await user.click(timelineEvents());
     await user.keyboard('{ArrowRight}{Enter}');
@@ -82,7 +82,7 @@ describe('focus after a control goes away', () => {
 });
 
 describe('the Actor box lists everyone', () => {
-  it('on Down arrow and on a tap, every actor of the dataset, the list scrolling', async () => {
+  it('on Down arrow and on a tap, every actor of the dataset, the arrow keys reaching the last', async () => {
     const { user } = renderApp();
     const total = appStore.getState().data?.index.dataset.actors.length ?? 0;
     expect(total).toBeGreaterThan(8);

@@ -10,10 +10,13 @@ function drawnIds(page: Page): Promise<string[]> {
 export async function drawnIdsInEveryLane(page: Page): Promise<string[]> {
   const boxes = page.getByRole('complementary', { name: 'Filters' }).getByRole('group', { name: 'Country' }).getByRole('checkbox');
   const seen = new Set<string>();
+  const count = page.getByRole('group', { name: 'Results' }).getByRole('status');
   for (const box of await boxes.all()) {
     await box.check();
     await page.getByRole('button', { name: 'Fit results' }).click();
-    await page.waitForTimeout(800);
+    // Drawn once the lane holds as many events as the results count ("35 of 116 events").
+    const matching = async () => Number((await count.textContent())?.split(' ')[0]);
+    for (let waited = 0; waited < 10_000 && (await drawnIds(page)).length !== (await matching()); waited += 200) await page.waitForTimeout(200);
     for (const id of await drawnIds(page)) seen.add(id);
     await box.uncheck();
   }
