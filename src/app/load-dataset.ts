@@ -3,7 +3,7 @@
 // The parser (papaparse, the CSV and JSON readers) is fetched only when a dataset is opened, not with the app.
 import { type DatasetProblem, formatProblem, indexDataset } from '../domain/dataset.ts';
 import type { ImportResult } from '../domain/import-dataset.ts';
-import { type AppStore, appStore, pickViewState } from '../store/app-store.ts';
+import { type AppStore, appStore, viewOfShownData } from '../store/app-store.ts';
 import { keepOpenedFile } from './opened-files.ts';
 
 export const FETCH_TIMEOUT_MS = 20_000;
@@ -189,8 +189,6 @@ function finish(store: AppStore, request: number, result: ImportResult, { name, 
   actions.addNotice(`Could not open ${what}. ${failureNote ?? UNCHANGED}`, 'error', result.problems.map(formatProblem));
   // A link whose dataset failed: the address goes back to the dataset still shown, so no link carries a bad data=.
   const state = store.getState();
-  if (state.dataUrl !== state.data?.dataUrl) {
-    actions.applyViewState({ ...pickViewState(state), dataUrl: state.data?.dataUrl, dataFile: state.data?.file?.key });
-  }
+  if (state.dataUrl !== state.data?.dataUrl) actions.applyViewState(viewOfShownData(state));
   return 'failed';
 }

@@ -5,7 +5,7 @@ import builtinDataset from 'virtual:builtin-dataset';
 import { indexDataset } from '../domain/dataset.ts';
 import { paddedWindow } from '../domain/timeline-items.ts';
 import { parseViewState } from '../domain/url-codec.ts';
-import { type AppState, appStore, pickViewState } from '../store/app-store.ts';
+import { type AppState, appStore, viewOfShownData } from '../store/app-store.ts';
 import { loadDatasetFromUrl } from './load-dataset.ts';
 import { findOpenedFile } from './opened-files.ts';
 
@@ -46,7 +46,7 @@ function showOpenedFile(state: AppState, key: string): void {
   const { actions } = state;
   const file = findOpenedFile(key);
   // The link sync asks only for a file still kept (and says so when it is not); otherwise the view stays on its data.
-  if (!file) actions.applyViewState({ ...pickViewState(state), dataUrl: state.data?.dataUrl, dataFile: state.data?.file?.key });
+  if (!file) actions.applyViewState(viewOfShownData(state));
   else actions.openDataset(file.index, file.label, undefined, { key: file.key, name: file.name });
 }
 

@@ -260,10 +260,19 @@ export function startUrlSync(store: AppStore, win: Window, options: UrlSyncOptio
       return;
     }
     pendingLink = undefined;
-    target = selectLinkSearch(state);
-    const shown = fileOfView(state);
-    targetFile = shown?.key;
-    callHistory('replace', target, shown);
+    rewriteEntryAsShown();
+  }
+
+  /** The current entry says what is shown: its link, and the file it names (written only where it differs). */
+  function rewriteEntryAsShown() {
+    const shown = store.getState();
+    const file = fileOfView(shown);
+    target = selectLinkSearch(shown);
+    targetFile = file?.key;
+    const entry: unknown = history.state;
+    if (target !== currentSearch() || !isEntryState(entry) || fileOfEntry(entry)?.key !== targetFile) callHistory('replace', target, file);
+    written = currentSearch();
+    writtenFile = fileOfEntry(history.state)?.key;
   }
 
   function applyPendingLink() {
@@ -279,16 +288,10 @@ export function startUrlSync(store: AppStore, win: Window, options: UrlSyncOptio
     const [only] = messages;
     if (messages.length === 1 && only !== undefined) state.actions.addNotice(only, 'warning');
     else if (messages.length) state.actions.addNotice('Parts of this link could not be used, so they were left out:', 'warning', messages);
-    // The address now says what is shown: the bad parts of a hand-edited link do not linger.
+    // The address now says what is shown: the bad parts of a hand-edited link do not linger, and the entry names the
+    // dataset shown, whatever it named before.
     cancel();
-    const shown = store.getState();
-    target = selectLinkSearch(shown);
-    targetFile = fileOfView(shown)?.key;
-    // Also when only the entry's state differs: the entry then names the dataset shown, whatever it named before.
-    const entry: unknown = history.state;
-    if (target !== currentSearch() || !isEntryState(entry) || fileOfEntry(entry)?.key !== targetFile) callHistory('replace', target, fileOfView(shown));
-    written = currentSearch();
-    writtenFile = fileOfEntry(history.state)?.key;
+    rewriteEntryAsShown();
   }
 
   const onPopState = () => {

@@ -8,6 +8,8 @@ import { formatMatchCount } from './facet-checkboxes.tsx';
 /** Everyone, for any dataset a class makes; a longer list is narrowed by typing. The list scrolls. */
 const MAX_OPTIONS = 1000;
 
+const optionIdOf = (baseId: string, position: number) => `${baseId}-option-${position}`;
+
 export function ActorFilter() {
   const data = useAppStore(selectData);
   const { actors } = useAppStore(selectFacetOptions);
@@ -19,12 +21,12 @@ export function ActorFilter() {
   const [active, setActive] = useState(0);
   const baseId = useId();
   const listboxId = `${baseId}-options`;
-  const optionId = (position: number) => `${baseId}-option-${position}`;
+  const optionId = (position: number) => optionIdOf(baseId, position);
   const inputRef = useRef<HTMLInputElement>(null);
 
   // The active option stays in view as the arrow keys move through a list taller than its box.
   useEffect(() => {
-    if (open) document.getElementById(`${baseId}-option-${active}`)?.scrollIntoView?.({ block: 'nearest' });
+    if (open) document.getElementById(optionIdOf(baseId, active))?.scrollIntoView?.({ block: 'nearest' });
   }, [open, active, baseId]);
 
   if (!data || !actors.length) return null;

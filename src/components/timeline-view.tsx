@@ -222,8 +222,6 @@ export function TimelineView() {
       if (next.start >= PARKED_WINDOW.start) return;
       // At rest: a plan made for exactly this window (unchanged items are left alone).
       refreshRef.current(next);
-      // The user's own moves end keeping the selection in view: they may be looking elsewhere.
-      if (properties.byUser) revealRef.current = undefined;
       // Only the user's own moves go back to the store: a programmatic move already put its target there, and the
       // rangechanged that follows it 200 ms later could otherwise overwrite a newer target with an older one.
       if (properties.byUser && (!current || !sameWindow(current, next))) appStore.getState().actions.setWindow(next);

@@ -98,6 +98,11 @@ export function pickViewState(state: ViewState): ViewState {
   return { selectedEventId, window, view, present, embed, reveal, tour, dataUrl, dataFile, countries, actors, types, query, showContext };
 }
 
+/** The view, naming the dataset shown instead of one that could not be shown (a failed load, a file not kept). */
+export function viewOfShownData(state: AppState): ViewState {
+  return { ...pickViewState(state), dataUrl: state.data?.dataUrl, dataFile: state.data?.file?.key };
+}
+
 let nextNoticeId = 1;
 
 export function createAppStore() {

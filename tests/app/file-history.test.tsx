@@ -21,6 +21,24 @@ const filters = () => within(screen.getByRole('complementary', { name: 'Filters'
 const countryBox = (name: string) => within(filters().getByRole('group', { name: 'Country' })).getByRole('checkbox', { name });
 const warnings = () => screen.queryAllByText(/could not be used|left out/);
 
+/** What following "Skip to the timeline" does to history: a new entry for the fragment, with no state. */
+function followSkipLink() {
+  act(() => {
+    window.history.pushState(null, '', `${window.location.pathname}${window.location.search}#timeline-main`);
+    window.dispatchEvent(new PopStateEvent('popstate', { state: null }));
+  });
+}
+
+/** Holds the history writes that wait for an idle moment until the test lets them go, whatever the machine's speed. */
+function holdIdleWrites() {
+  const held: (() => void)[] = [];
+  vi.stubGlobal('requestIdleCallback', (run: () => void) => held.push(run));
+  return {
+    release: () => act(() => held.splice(0).forEach((run) => run())),
+    [Symbol.dispose]: () => vi.unstubAllGlobals(),
+  };
+}
+
 async function openFile(user: ReturnType<typeof renderApp>['user'], name: string, text: string) {
   await user.upload(screen.getByLabelText('Choose a CSV or JSON file to open'), new File([text], name, { type: 'text/csv' }));
   await waitFor(() => expect(appStore.getState().data?.file?.name).toBe(name));
@@ -79,11 +97,14 @@ describe('Back and Forward across a file the user opened', () => {
   });
 
   it('keeps a file’s first view in an entry of its own when a step follows before it is written', async () => {
+    using idle = holdIdleWrites();
     const { user } = renderApp({ url: '/' });
     await user.upload(screen.getByLabelText('Choose a CSV or JSON file to open'), new File([HARBOUR_CSV], 'harbour.csv', { type: 'text/csv' }));
     await waitFor(() => expect(subtitle()).toHaveTextContent('harbour'));
-    // Straight away, before the browser is idle enough to write the file's first view.
+    // Before the browser is idle enough to write the file's first view.
     await user.click(countryBox('Lakeshore'));
+    expect(params().has('country')).toBe(false);
+    idle.release();
     await waitFor(() => expect(params().get('country')).toBe('lakeshore'));
 
     act(() => window.history.back());
@@ -112,11 +133,7 @@ describe('Back and Forward across a file the user opened', () => {
     const { user } = renderApp({ url: '/' });
     await openFile(user, 'harbour.csv', HARBOUR_CSV);
     const file = appStore.getState().data?.file;
-    // What following "Skip to the timeline" does to history: a new entry for the fragment, with no state.
-    act(() => {
-      window.history.pushState(null, '', `${window.location.pathname}${window.location.search}#timeline-main`);
-      window.dispatchEvent(new PopStateEvent('popstate', { state: null }));
-    });
+    followSkipLink();
     expect(subtitle()).toHaveTextContent('harbour');
     expect(window.history.state).toEqual({ dataFile: file });
     expect(window.location.hash).toBe('#timeline-main');
@@ -132,13 +149,12 @@ describe('Back and Forward across a file the user opened', () => {
     const { user } = renderApp({ url: '/' });
     await openFile(user, 'harbour.csv', HARBOUR_CSV);
     const file = appStore.getState().data?.file;
+    using idle = holdIdleWrites();
     await user.click(countryBox('Lakeshore'));
     // The step waits for an idle moment; the skip link is followed before it is written.
-    act(() => {
-      window.history.pushState(null, '', `${window.location.pathname}${window.location.search}#timeline-main`);
-      window.dispatchEvent(new PopStateEvent('popstate', { state: null }));
-    });
+    followSkipLink();
     expect(window.history.state).toEqual({ dataFile: file });
+    idle.release();
     await waitFor(() => expect(params().get('country')).toBe('lakeshore'));
     act(() => window.history.back());
     await waitFor(() => expect(countryBox('Lakeshore')).not.toBeChecked());
