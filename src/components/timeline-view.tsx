@@ -8,7 +8,7 @@ import { Timeline, type TimelineOptions, type TimelineOptionsTemplateFunction } 
 import 'vis-timeline/styles/vis-timeline-graph2d.min.css';
 import { type AggregateItemData, type DisplayPlan, DEFAULT_DISPLAY_OPTIONS, movingPlanTarget, planDisplay, planServes } from '../domain/aggregate-items.ts';
 import { stepPosition } from '../domain/presentation.ts';
-import { TIME_LIMITS, isInWindow, paddedWindow, windowAroundEvent, zoomWindow } from '../domain/timeline-items.ts';
+import { TIME_LIMITS, type TimelineItemData, isInWindow, paddedWindow, windowAroundEvent, zoomWindow } from '../domain/timeline-items.ts';
 import type { TimeWindow } from '../domain/view-state.ts';
 import { appStore, useAppActions, useAppStore } from '../store/app-store.ts';
 import { selectData, selectPresentationDeck, selectSelectedEvent, selectVisibleTimelineItems } from '../store/selectors.ts';
@@ -59,6 +59,26 @@ interface LaidOutItem {
   readonly top?: number;
   readonly height?: number;
   readonly parent?: { readonly top: number; readonly height: number };
+}
+
+/** What a display plan is made from: the same again makes the same plan, so nothing to change. */
+interface PlanSource {
+  /** In whole milliseconds, as vis-timeline holds its window (a Date), so the window it reports matches. */
+  readonly window: TimeWindow;
+  readonly bucketsPerWindow: number;
+  readonly items: readonly TimelineItemData[];
+  readonly selected: string | undefined;
+}
+
+function samePlanSource(a: PlanSource | undefined, b: PlanSource): boolean {
+  return (
+    a !== undefined &&
+    a.window.start === b.window.start &&
+    a.window.end === b.window.end &&
+    a.bucketsPerWindow === b.bucketsPerWindow &&
+    a.items === b.items &&
+    a.selected === b.selected
+  );
 }
 
 /** Room left above and below an event brought into view. */
@@ -114,6 +134,9 @@ export function TimelineView() {
   // Made once (a lazy initial state), not on every render.
   const [blocks] = useState(createBlockButtons);
   const planRef = useRef<DisplayPlan | undefined>(undefined);
+  /** What the plan in place was made from. Its window's move ending, a filter effect on mount or a selection effect
+   * with nothing new would make the same plan again: 200 ms after a link or a dataset opened, that fell in a first click. */
+  const planSourceRef = useRef<PlanSource | undefined>(undefined);
   const visibleItemsRef = useRef(selectVisibleTimelineItems(appStore.getState()));
   const refreshRef = useRef<(window?: TimeWindow, bucketsPerWindow?: number) => void>(() => undefined);
   const wasHiddenRef = useRef(false);
@@ -176,13 +199,23 @@ export function TimelineView() {
       const state = appStore.getState();
       if (!state.data || window.start >= PARKED_WINDOW.start) return;
       const selected = state.selectedEventId;
-      const plan = planDisplay(visibleItemsRef.current, window, { ...DEFAULT_DISPLAY_OPTIONS, bucketsPerWindow, pinned: selected ? new Set([selected]) : undefined });
-      planRef.current = plan;
-      const changes = displayChanges(shownRef.current, plan, (group) => state.data?.index.countriesById.get(group)?.name ?? group);
-      applyChanges(items, shownRef.current, changes, blocks);
-      // A newly added item does not know it is selected, even when vis-timeline's selection already names it (it was
-      // selected before it was drawn: a far step, or a step that "reveal" draws a moment later).
-      const selectedAdded = selected !== undefined && changes.added.some((item) => item.id === selected);
+      const source: PlanSource = {
+        window: { start: Math.trunc(window.start), end: Math.trunc(window.end) },
+        bucketsPerWindow,
+        items: visibleItemsRef.current,
+        selected,
+      };
+      let selectedAdded = false;
+      if (!samePlanSource(planSourceRef.current, source)) {
+        const plan = planDisplay(source.items, source.window, { ...DEFAULT_DISPLAY_OPTIONS, bucketsPerWindow, pinned: selected ? new Set([selected]) : undefined });
+        planRef.current = plan;
+        planSourceRef.current = source;
+        const changes = displayChanges(shownRef.current, plan, (group) => state.data?.index.countriesById.get(group)?.name ?? group);
+        applyChanges(items, shownRef.current, changes, blocks);
+        // A newly added item does not know it is selected, even when vis-timeline's selection already names it (it was
+        // selected before it was drawn: a far step, or a step that "reveal" draws a moment later).
+        selectedAdded = selected !== undefined && changes.added.some((item) => item.id === selected);
+      }
       if (selected && shownRef.current.has(selected) && (selectedAdded || !timeline.getSelection().includes(selected))) timeline.setSelection([selected]);
     };
 
@@ -252,6 +285,7 @@ export function TimelineView() {
       groupsRef.current = null;
       refreshRef.current = () => undefined;
       planRef.current = undefined;
+      planSourceRef.current = undefined;
       shown.clear();
       blocks.clear();
     };
@@ -272,6 +306,7 @@ export function TimelineView() {
     shownRef.current.clear();
     blocks.clear();
     planRef.current = undefined;
+    planSourceRef.current = undefined;
     drawnMarkPendingRef.current = true;
     const target = appStore.getState().window;
     if (target) {
