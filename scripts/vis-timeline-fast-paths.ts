@@ -2,7 +2,8 @@
 // zoom redraws every item in view each frame; profiles of both show work with nothing to show for it:
 // - every item's constructor merges vis-timeline's 40 built-in locales into a fresh copy (the same result
 //   for every item of a timeline): now merged once per locales object and shared;
-// - every start and end that enters or leaves its DataSet is converted Date → moment → Date: now Date → Date;
+// - every start and end that enters or leaves its DataSet is converted Date → moment → Date: now Date → Date, and an
+//   item leaving it is not converted at all (every field of it was, only for its id);
 // - an item added while its date is in view is drawn and measured on its own, a forced layout per item (loading N
 //   items into view costs about N²), although the redraw that follows every DataSet change draws new items in one
 //   batch (all DOM writes, then all reads): now that redraw draws it. So the app adds items where they belong
@@ -472,6 +473,22 @@ export const REPLACEMENTS: readonly Replacement[] = [
       if (isNumber(object)) return new Date(object.valueOf());
       try {
         return convert(object, "Moment").toDate();`,
+  },
+  {
+    why: 'typeCoerceDataSet: removed items taken out of the coerced DataSet by id, not converted first',
+    // The pipe converts each removed item (every field, dates again) only to read its id, which the conversion keeps
+    // (a field with no type is passed through). The listener is read when the pipe starts, so it is set before.
+    find: `    .to(coercedDS);
+
+  pipe.all().start();
+`,
+    replace: `    .to(coercedDS);
+
+  pipe._listeners.remove = (_name, payload) => {
+    if (payload != null) coercedDS.remove(payload.items);
+  };
+  pipe.all().start();
+`,
   },
   {
     why: 'Group._updateItemsInRange: items in the margins kept in the page, not taken out and put back',

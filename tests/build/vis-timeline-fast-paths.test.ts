@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { DataSet } from 'vis-data/esnext';
+import { DataSet, createNewDataPipeFrom } from 'vis-data/esnext';
 import { type DataItem, Timeline, type TimelineOptions } from 'vis-timeline/esnext';
 import { extend } from 'vis-util/esnext';
 import { describe, expect, it, vi } from 'vitest';
@@ -116,6 +116,7 @@ describe('vis-timeline fast paths (Vite plugin)', () => {
       // In each of the ItemSet's DataSet listeners: add and update, then remove.
       expect(patched.split('if (!me.body.rangeRedrawPending) __redrawForChange(me);')).toHaveLength(3);
       expect(patched).toContain('if (!me.body.rangeRedrawPending) __redrawAfterRemove(me);');
+      expect(patched).toContain('if (payload != null) coercedDS.remove(payload.items);');
     }
   });
 
@@ -207,6 +208,28 @@ describe('vis-timeline fast paths (Vite plugin)', () => {
     late.timeline.destroy();
     await Promise.resolve();
     expect(lateRedraws).not.toHaveBeenCalled();
+  });
+
+  it('takes removed items out of the timeline by id, converting none of them', async () => {
+    const items = new DataSet([1, 2, 3].map((month) => ({ id: `e${month}`, content: `Event ${month}`, start: new Date(2000, month, 10) })));
+    const { container, timeline, redrawn } = timelineInHappyDom(items, { start: new Date(2000, 0, 1), end: new Date(2001, 0, 1) });
+    await redrawn();
+    // The pipe that feeds vis-timeline's coerced copy of the items: its transform converts every field of an item.
+    const pipePrototype = Object.getPrototypeOf(createNewDataPipeFrom(new DataSet()).map((item) => item).to(new DataSet())) as { _transformItems(items: unknown[]): unknown[] };
+    const transforms = vi.spyOn(pipePrototype, '_transformItems');
+    items.remove(['e1', 'e3']);
+    // Unpatched, the removed items are converted (once per remove) only to read their ids.
+    expect(transforms).not.toHaveBeenCalled();
+    await redrawn();
+    expect([...container.querySelectorAll('.vis-item .vis-item-content')].map((content) => content.textContent)).toEqual(['Event 2']);
+    // vis-timeline's coerced copy of the items, which its item set reads.
+    const coerced = (timeline as unknown as { itemsData: { getIds(): string[]; get(id: string): { start?: unknown } | null } }).itemsData;
+    expect(coerced.getIds()).toEqual(['e2']);
+    // Items added still are converted: a number's start is a Date in the coerced copy.
+    items.add({ id: 'e4', content: 'Event 4', start: new Date(2000, 4, 10).getTime() as unknown as Date });
+    expect(transforms).toHaveBeenCalled();
+    expect(coerced.get('e4')?.start).toBeInstanceOf(Date);
+    timeline.destroy();
   });
 
   it('draws the items coming into view in every lane in one batch, and reads no lane’s size after drawing them', async () => {
