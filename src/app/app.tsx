@@ -15,6 +15,7 @@ import { OpenInAppLink, ShareControls } from '../components/share-controls.tsx';
 import { TimelineToolbar } from '../components/timeline-toolbar.tsx';
 import { TimelineView } from '../components/timeline-view.tsx';
 import { TypeLegend } from '../components/type-legend.tsx';
+import { useDetailsPlacement } from '../components/use-details-placement.ts';
 import { useAppStore } from '../store/app-store.ts';
 import { selectData, selectSelectedEvent } from '../store/selectors.ts';
 import { loadDatasetFromFile } from './load-dataset.ts';
@@ -26,6 +27,8 @@ export function App() {
   const selected = useAppStore(selectSelectedEvent);
   // Embedded in another page (embed=1): the timeline, its details and a way out to the full app, nothing else.
   const embed = useAppStore((state) => state.embed);
+  // On a narrow screen the list shows the details under the chosen row, instead of here after the whole list.
+  const detailsPlacement = useDetailsPlacement();
 
   useEffect(() => startApp(), []);
   useUrlSync();
@@ -83,9 +86,11 @@ export function App() {
             <PresentationView />
           </ErrorBoundary>
         </main>
-        <ErrorBoundary label="The event details" resetKey={data}>
-          <EventDetails />
-        </ErrorBoundary>
+        {detailsPlacement === 'panel' ? (
+          <ErrorBoundary label="The event details" resetKey={data}>
+            <EventDetails />
+          </ErrorBoundary>
+        ) : null}
       </div>
     </div>
   );

@@ -4,11 +4,17 @@ import { describeActorRole } from '../domain/actors.ts';
 import { formatPartialDate, parsePartialDate } from '../domain/partial-date.ts';
 import { useAppActions, useAppStore } from '../store/app-store.ts';
 import { selectData, selectSelectedEvent } from '../store/selectors.ts';
+import type { DetailsPlacement } from './details-placement.ts';
 import { EventLink } from './share-controls.tsx';
 import { focusEventOrigin } from './focus-targets.ts';
 import { HighlightedText } from './highlighted-text.tsx';
 
-export function EventDetails() {
+export interface EventDetailsProps {
+  /** 'list': under the chosen row of the list, which brings the two into view together (see event-list.tsx). */
+  readonly placement?: DetailsPlacement;
+}
+
+export function EventDetails({ placement = 'panel' }: EventDetailsProps) {
   const event = useAppStore(selectSelectedEvent);
   const data = useAppStore(selectData);
   const actions = useAppActions();
@@ -18,10 +24,11 @@ export function EventDetails() {
 
   // A new selection is announced by moving nothing: focus stays where the user is (timeline or list). Where the
   // details sit below the timeline (a phone), the page scrolls to show all of them, or their top when they are taller
-  // than the screen, not just their heading at the bottom edge; beside it (a wide screen), nothing moves.
+  // than the screen, not just their heading at the bottom edge; beside it (a wide screen), nothing moves. Under a row
+  // of the list, the list scrolls the row and its details together.
   useEffect(() => {
-    sectionRef.current?.scrollIntoView?.({ block: 'nearest' });
-  }, [event]);
+    if (placement === 'panel') sectionRef.current?.scrollIntoView?.({ block: 'nearest' });
+  }, [event, placement]);
 
   if (!event || !data) return null;
   const { record } = event;
@@ -43,7 +50,12 @@ export function EventDetails() {
   const story = index.storiesById.get(record.story);
 
   return (
-    <section ref={sectionRef} className="event-details" aria-label="Event details" onKeyDown={onKeyDown}>
+    <section
+      ref={sectionRef}
+      className={placement === 'list' ? 'event-details event-details--in-list' : 'event-details'}
+      aria-label="Event details"
+      onKeyDown={onKeyDown}
+    >
       <div className="event-details__bar">
         <p className="event-details__kicker">Event details</p>
         <button type="button" className="button button--quiet" onClick={close}>

@@ -1,10 +1,15 @@
 // The list view: the filtered events in time order, a page at a time, each row a button that selects its event.
-// Arrow keys move between rows; the details panel and the timeline follow the same selection.
+// Arrow keys move between rows; the details panel and the timeline follow the same selection. On a narrow screen the
+// details open under the chosen row, so they are read where the event was chosen and the list goes on after them.
 import { Fragment, useDeferredValue, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { TimelineEvent } from '../domain/dataset.ts';
 import { useAppActions, useAppStore } from '../store/app-store.ts';
 import { selectData } from '../store/selectors.ts';
+import { revealAlignment } from './details-placement.ts';
+import { ErrorBoundary } from './error-boundary.tsx';
+import { EventDetails } from './event-details.tsx';
 import { HighlightedText } from './highlighted-text.tsx';
+import { useDetailsPlacement } from './use-details-placement.ts';
 
 export const LIST_PAGE_SIZE = 200;
 
@@ -20,6 +25,8 @@ export function EventList({ events }: EventListProps) {
   const actions = useAppActions();
   const [limit, setLimit] = useState(LIST_PAGE_SIZE);
   const listRef = useRef<HTMLOListElement>(null);
+  const selectedRowRef = useRef<HTMLLIElement>(null);
+  const detailsInList = useDetailsPlacement() === 'list';
 
   const selectedPosition = selectedId ? events.findIndex((event) => event.id === selectedId) : -1;
   // The selected event is always on the page, even when it was chosen on the timeline far down the list.
@@ -30,17 +37,28 @@ export function EventList({ events }: EventListProps) {
     listRef.current?.querySelector('[aria-current="true"]')?.scrollIntoView?.({ block: 'nearest' });
   }, []);
 
+  // Details under a row: the row and its details come into view together (a row above may just have closed its own).
+  useEffect(() => {
+    const row = selectedRowRef.current;
+    if (!detailsInList || !row) return;
+    const { top, bottom } = row.getBoundingClientRect();
+    const block = revealAlignment(top, bottom, window.innerHeight);
+    if (block) row.scrollIntoView?.({ block });
+  }, [detailsInList, selectedId]);
+
   if (!data) return null;
   const { index } = data;
 
   const onKeyDown = (event: KeyboardEvent<HTMLOListElement>) => {
+    // Keys are the rows' own: within the details under a row, the details handle them.
+    if (!(event.target instanceof HTMLButtonElement) || !event.target.matches('[data-event-row]')) return;
     if (event.key === 'Escape' && selectedId) {
       event.preventDefault();
       actions.selectEvent(undefined);
       return;
     }
     const step = event.key === 'ArrowDown' ? 1 : event.key === 'ArrowUp' ? -1 : 0;
-    if (!step || !(event.target instanceof HTMLButtonElement)) return;
+    if (!step) return;
     const buttons = [...(listRef.current?.querySelectorAll<HTMLButtonElement>('.event-row__title') ?? [])];
     const next = buttons[buttons.indexOf(event.target) + step];
     if (!next) return;
@@ -59,7 +77,7 @@ export function EventList({ events }: EventListProps) {
           const selected = event.id === selectedId;
           const actorNames = record.actors.map((actorId) => index.actorsById.get(actorId)?.name ?? actorId);
           return (
-            <li key={event.id} className={selected ? 'event-row event-row--selected' : 'event-row'}>
+            <li key={event.id} ref={selected ? selectedRowRef : undefined} className={selected ? 'event-row event-row--selected' : 'event-row'}>
               <p className="event-row__date">{event.dateLabel}</p>
               <button
                 type="button"
@@ -93,6 +111,13 @@ export function EventList({ events }: EventListProps) {
                 <p className="event-row__summary">
                   <HighlightedText text={record.summary} query={query} />
                 </p>
+              ) : null}
+              {selected && detailsInList ? (
+                <div className="event-row__details">
+                  <ErrorBoundary label="The event details" resetKey={data}>
+                    <EventDetails placement="list" />
+                  </ErrorBoundary>
+                </div>
               ) : null}
             </li>
           );

@@ -73,6 +73,12 @@ export const selectTotalEventCount = (state: AppState): number => state.data?.in
 export const selectSelectedEvent = (state: AppState): TimelineEvent | undefined =>
   state.selectedEventId ? state.data?.index.eventsById.get(state.selectedEventId) : undefined;
 
+/** Whether the selected event is among the filtered events (a link, or Back, can leave it out and keep it selected). */
+export const selectIsSelectionVisible = memoSelector(
+  (state: AppState) => [selectVisibleEvents(state), state.selectedEventId] as const,
+  (events, selectedId) => selectedId !== undefined && events.some((event) => event.id === selectedId),
+);
+
 /** The query string (without '?') of a link to the current view: what the address bar and "Copy link" carry.
  * Memoised on the view's fields: the address and the share controls read it on every store change. */
 export const selectLinkSearch = memoSelector(

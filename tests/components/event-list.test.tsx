@@ -1,8 +1,8 @@
 import { act, screen, within } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { indexDataset } from '../../src/domain/dataset.ts';
 import type { Dataset } from '../../src/domain/schema.ts';
-import { appStore } from '../../src/store/app-store.ts';
+import { appStore, pickViewState } from '../../src/store/app-store.ts';
 import { loadSampleDataset } from '../fixtures/sample-dataset.ts';
 import { renderApp } from '../support/render-app.tsx';
 
@@ -92,5 +92,71 @@ describe('the list view', () => {
     await user.click(within(list).getByRole('button', { name: 'Show more' }));
     expect(within(list).getAllByRole('listitem')).toHaveLength(450);
     expect(within(list).queryByRole('button', { name: 'Show more' })).not.toBeInTheDocument();
+  });
+});
+
+/** A phone: no min-width query matches, so the details never sit beside the results. */
+function narrowScreen() {
+  vi.spyOn(window, 'matchMedia').mockImplementation(
+    (query: string) =>
+      ({ matches: false, media: query, onchange: null, addEventListener: () => undefined, removeEventListener: () => undefined }) as unknown as MediaQueryList,
+  );
+}
+
+describe('the list view on a narrow screen', () => {
+  it('opens the details under the chosen row, not after the list, and moves them with the selection', async () => {
+    narrowScreen();
+    const { user } = renderApp({ url: '/?view=list' });
+    const index = loaded();
+    const list = screen.getByRole('region', { name: 'Event list' });
+    const target = index.events[3];
+    await user.click(within(list).getByRole('button', { name: target?.record.title }));
+    const rows = within(list).getAllByRole('listitem');
+    const details = within(rows[3] as HTMLElement).getByRole('region', { name: 'Event details' });
+    expect(within(details).getByRole('heading', { level: 2 })).toHaveTextContent(target?.record.title ?? 'missing');
+    expect(screen.getAllByRole('region', { name: 'Event details' })).toEqual([details]);
+
+    await user.keyboard('{ArrowDown}{Enter}');
+    const moved = within(within(list).getAllByRole('listitem')[4] as HTMLElement).getByRole('region', { name: 'Event details' });
+    expect(within(moved).getByRole('heading', { level: 2 })).toHaveTextContent(index.events[4]?.record.title ?? 'missing');
+    expect(screen.getAllByRole('region', { name: 'Event details' })).toHaveLength(1);
+  });
+
+  it('keeps the details’ keys theirs: arrows stay in them, Escape closes them and returns focus to the row', async () => {
+    narrowScreen();
+    const { user } = renderApp({ url: '/?view=list' });
+    const list = screen.getByRole('region', { name: 'Event list' });
+    const row = within(list).getAllByRole('button')[2] as HTMLElement;
+    await user.click(row);
+    await user.tab();
+    const close = within(screen.getByRole('region', { name: 'Event details' })).getByRole('button', { name: 'Close details' });
+    expect(close).toHaveFocus();
+    await user.keyboard('{ArrowDown}');
+    expect(close).toHaveFocus();
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('region', { name: 'Event details' })).not.toBeInTheDocument();
+    expect(appStore.getState().selectedEventId).toBeUndefined();
+    expect(row).toHaveFocus();
+  });
+
+  it('shows the details in the page’s panel in the timeline view, or when the event is not in the list', async () => {
+    narrowScreen();
+    const { user } = renderApp({ url: '/?view=list' });
+    const index = loaded();
+    const target = index.events[0];
+    if (!target) throw new Error('no events');
+    await user.click(within(screen.getByRole('region', { name: 'Event list' })).getByRole('button', { name: target.record.title }));
+    const otherCountry = index.laneCountries.find((country) => country.id !== target.record.country);
+    if (!otherCountry) throw new Error('one country only');
+    // Back to a view whose filters leave the selected event out (a filter set by hand would close its details).
+    act(() => appStore.getState().actions.applyViewState({ ...pickViewState(appStore.getState()), countries: [otherCountry.id] }));
+    const panel = screen.getByRole('region', { name: 'Event details' });
+    expect(screen.getByRole('region', { name: 'Event list' })).not.toContainElement(panel);
+    expect(within(panel).getByRole('heading', { level: 2 })).toHaveTextContent(target.record.title);
+
+    act(() => appStore.getState().actions.applyViewState({ ...pickViewState(appStore.getState()), countries: [] }));
+    expect(screen.getByRole('region', { name: 'Event list' })).toContainElement(screen.getByRole('region', { name: 'Event details' }));
+    await user.click(screen.getByRole('button', { name: 'Timeline' }));
+    expect(screen.getByRole('main')).not.toContainElement(screen.getByRole('region', { name: 'Event details' }));
   });
 });
