@@ -1,5 +1,6 @@
 // The whole span at a glance: where events are dense, and the current window, which can be dragged or moved by keyboard.
 import { useMemo, useRef, type KeyboardEvent, type PointerEvent } from 'react';
+import { formatYearLabel } from '../domain/partial-date.ts';
 import { densityBuckets, panWindow, paddedWindow } from '../domain/timeline-items.ts';
 import type { TimeWindow } from '../domain/view-state.ts';
 import { useAppActions, useAppStore } from '../store/app-store.ts';
@@ -107,8 +108,8 @@ export function OverviewStrip() {
         />
       </div>
       <div className="overview__axis" aria-hidden="true">
-        <span>{startYear}</span>
-        <span>{endYear}</span>
+        <span>{formatYearLabel(startYear)}</span>
+        <span>{formatYearLabel(endYear)}</span>
       </div>
     </div>
   );

@@ -4,7 +4,7 @@
 // so the number of items vis-timeline handles stays bounded whatever the dataset's size.
 import { useDeferredValue, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { DataSet } from 'vis-data/esnext';
-import { Timeline, type TimelineOptions, type TimelineOptionsTemplateFunction } from 'vis-timeline/esnext';
+import { Timeline, type TimelineFormatLabelsFunction, type TimelineOptions, type TimelineOptionsTemplateFunction } from 'vis-timeline/esnext';
 import 'vis-timeline/styles/vis-timeline-graph2d.min.css';
 import { type AggregateItemData, type DisplayPlan, DEFAULT_DISPLAY_OPTIONS, movingPlanTarget, planDisplay, planServes } from '../domain/aggregate-items.ts';
 import { stepPosition } from '../domain/presentation.ts';
@@ -13,6 +13,7 @@ import type { TimeWindow } from '../domain/view-state.ts';
 import { appStore, useAppActions, useAppStore } from '../store/app-store.ts';
 import { selectData, selectPresentationDeck, selectSelectedEvent, selectVisibleTimelineItems } from '../store/selectors.ts';
 import { type VisItem, applyChanges, createBlockButtons, createItemTemplate, displayChanges, isAggregateItem } from './timeline-feed.ts';
+import { majorAxisLabel, minorAxisLabel } from './axis-labels.ts';
 import { TIMELINE_EVENTS_ID } from './focus-targets.ts';
 
 interface VisGroup {
@@ -183,6 +184,8 @@ export function TimelineView() {
         openAggregate(aggregate);
       }, blocks) as TimelineOptionsTemplateFunction,
       groupTemplate: renderGroup,
+      // vis-timeline's types say a label function is given a Date; it is given a moment (TimeStep.getLabelMinor).
+      format: { minorLabels: minorAxisLabel as unknown as TimelineFormatLabelsFunction, majorLabels: majorAxisLabel as unknown as TimelineFormatLabelsFunction },
       tooltip: { followMouse: false, delay: 300 },
       // data-id on each item lets tests and the benchmark find an event's element.
       dataAttributes: ['id'],
