@@ -6,7 +6,7 @@ import { ACTOR_SEPARATOR, CSV_COLUMNS, type CsvColumn, restoreFormula } from './
 import type { DatasetProblem, DatasetResult } from './dataset.ts';
 import { type Precision, parsePartialDate, toInterval } from './partial-date.ts';
 import { type ActorKind, actorSchema, countrySchema, eventRecordSchema, eventTypeSchema, sourceArticleSchema } from './schema.ts';
-import { validateDataset } from './validate-dataset.ts';
+import { issueMessage, validateDataset } from './validate-dataset.ts';
 
 const REQUIRED_COLUMNS: readonly CsvColumn[] = ['title', 'start', 'country'];
 
@@ -288,8 +288,11 @@ function describePapaError(error: Papa.ParseError): DatasetProblem {
 }
 
 function firstIssue(schema: z.ZodType, value: string): string | undefined {
-  const result = schema.safeParse(value);
-  return result.success ? undefined : (result.error.issues[0]?.message ?? 'is not valid');
+  // Worded as the JSON path words it; reportInput gives the message the value a cell holds.
+  const result = schema.safeParse(value, { reportInput: true });
+  if (result.success) return undefined;
+  const [issue] = result.error.issues;
+  return issue ? issueMessage(issue) : 'is not valid';
 }
 
 function isBlank(cells: readonly string[]): boolean {

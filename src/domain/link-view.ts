@@ -76,14 +76,20 @@ export interface ResolvedLinkView {
 }
 
 /**
- * Completes a parsed link into a view to show: a window where it gave none, and no selected event that its own
- * filters hide (the app never shows details of a hidden event).
+ * Completes a parsed link into a view to show: a window where it gave none, no selected event that its own filters
+ * hide (the app never shows details of a hidden event), and, presenting a tour, no selected event that is not one of
+ * its steps (the tour would open on its title card instead).
  */
 export function resolveLinkView(parsed: ViewState, index: IndexedDataset, search: SearchIndex): ResolvedLinkView {
   const notices: string[] = [];
   let view = parsed;
   const selected = view.selectedEventId ? index.eventsById.get(view.selectedEventId) : undefined;
-  if (selected && !filterEvents(index, search, view).some((event) => event.id === selected.id)) {
+  // A tour is only presented with present=1; without it the tour is inert and the event is shown as usual.
+  const tour = view.present && view.tour !== undefined ? index.toursById.get(view.tour) : undefined;
+  if (selected && tour && !tour.steps.some((step) => step.event === selected.id)) {
+    notices.push(`“${selected.record.title}” is not a step of the guided tour “${tour.title}”, so the tour opens on its title card.`);
+    view = { ...view, selectedEventId: undefined };
+  } else if (selected && !filterEvents(index, search, view).some((event) => event.id === selected.id)) {
     notices.push(`“${selected.record.title}” does not match the link’s filters, so its details are not shown.`);
     view = { ...view, selectedEventId: undefined };
   }

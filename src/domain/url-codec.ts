@@ -132,14 +132,18 @@ function parseUnchecked(search: string, allow: UrlAllowLists): ParsedViewState {
   const { values, unknown, nameless } = readParams(text);
 
   for (const key of URL_KEYS) {
-    const count = values.get(key)?.count ?? 0;
+    const first = values.get(key);
+    const count = first?.count ?? 0;
     if (count > 1) note(key, `'${key}' was given ${count === 2 ? 'twice' : `${count} times`}; used the first.`);
+    if (first?.broken) note(key, `Ignored ${PARTS[key]} (${key}=${clip(first.written)}): ${first.broken}.`);
   }
   if (unknown.length) note(undefined, unknownParametersMessage(unknown));
   if (nameless.length) note(undefined, `Ignored ${quote(`=${nameless[0] ?? ''}`)}${nameless.length > 1 ? ` and ${nameless.length - 1} more` : ''}: a value needs a parameter name.`);
 
-  // Empty values ("country=") mean the same as leaving the key out.
-  const raw = (key: UrlKey): string | undefined => values.get(key)?.value || undefined;
+  // Empty values ("country=") mean the same as leaving the key out. A value whose escapes are broken is left out
+  // whole (noted above): its decoded text, with U+FFFD in place of the bad bytes, is not what was meant.
+  const given = (key: UrlKey): string | undefined => values.get(key)?.value || undefined;
+  const raw = (key: UrlKey): string | undefined => (values.get(key)?.broken ? undefined : given(key));
   const take = <T>(key: UrlKey, result: KeyResult<T>, fallback: T): T => {
     if (result.status === 'missing') return fallback;
     if (result.status === 'invalid') {
@@ -159,7 +163,8 @@ function parseUnchecked(search: string, allow: UrlAllowLists): ParsedViewState {
   const query = take('q', parseQuery(raw('q')), DEFAULT_VIEW_STATE.query);
   const from = take('from', parseDay('from', raw('from')), undefined);
   const to = take('to', parseDay('to', raw('to')), undefined);
-  const window = take(raw('from') === undefined ? 'to' : 'from', parseWindow(from, to, raw('from'), raw('to')), DEFAULT_VIEW_STATE.window);
+  // A bad end is noted on its own; the other end then says nothing more.
+  const window = take(given('from') === undefined ? 'to' : 'from', parseWindow(from, to, given('from'), given('to')), DEFAULT_VIEW_STATE.window);
   const view = take('view', parseView(raw('view')), DEFAULT_VIEW_STATE.view);
   const showContext = take('context', parseFlag('context', raw('context')), DEFAULT_VIEW_STATE.showContext);
   const present = take('present', parseFlag('present', raw('present')), DEFAULT_VIEW_STATE.present);
@@ -172,28 +177,81 @@ function parseUnchecked(search: string, allow: UrlAllowLists): ParsedViewState {
   };
 }
 
+interface GivenValue {
+  /** The first value, decoded. */
+  readonly value: string;
+  /** The first value as written in the link, before decoding. */
+  readonly written: string;
+  /** Why the first value's %-escapes cannot be read; undefined when they can. */
+  readonly broken: string | undefined;
+  /** How many times the key was given. */
+  count: number;
+}
+
 interface RawParams {
-  /** First value and how many times each known key was given. */
-  readonly values: ReadonlyMap<UrlKey, { readonly value: string; readonly count: number }>;
+  readonly values: ReadonlyMap<UrlKey, GivenValue>;
   readonly unknown: readonly string[];
   /** Values given with an empty name ("=x"). */
   readonly nameless: readonly string[];
 }
 
+/** What a part of a link is, for a notice about a value that could not be read at all. */
+const PARTS: Readonly<Record<UrlKey, string>> = {
+  data: 'the dataset address',
+  tour: 'the guided tour',
+  event: 'the event',
+  country: 'the countries',
+  actor: 'the actors',
+  type: 'the event types',
+  q: 'the search text',
+  from: 'the start of the time window',
+  to: 'the end of the time window',
+  view: 'the view',
+  context: 'the context events setting',
+  present: 'the presentation setting',
+  reveal: 'the reveal setting',
+  embed: 'the embed setting',
+};
+
 function readParams(text: string): RawParams {
-  const values = new Map<UrlKey, { value: string; count: number }>();
+  const values = new Map<UrlKey, GivenValue>();
   const unknown = new Set<string>();
   const nameless: string[] = [];
-  // URLSearchParams drops a leading '?', and decodes bad escapes and lone surrogates to U+FFFD instead of throwing.
-  for (const [name, value] of new URLSearchParams(text)) {
+  // Split as URLSearchParams does (one leading '?' dropped, empty pairs skipped, the name ends at the first '='), so
+  // each value is also seen as written: URLSearchParams decodes bad escapes to U+FFFD, or keeps a lone '%', silently.
+  const body = text.startsWith('?') ? text.slice(1) : text;
+  for (const pair of body.split('&')) {
+    if (!pair) continue;
+    const equals = pair.indexOf('=');
+    const name = decodeComponent(equals < 0 ? pair : pair.slice(0, equals));
+    const written = equals < 0 ? '' : pair.slice(equals + 1);
+    const value = decodeComponent(written);
     if (isUrlKey(name)) {
       const seen = values.get(name);
       if (seen) seen.count += 1;
-      else values.set(name, { value, count: 1 });
+      else values.set(name, { value, written, broken: brokenEscapes(written), count: 1 });
     } else if (name) unknown.add(name);
     else if (value) nameless.push(value);
   }
   return { values, unknown: [...unknown], nameless };
+}
+
+/** A name or value decoded as URLSearchParams decodes it: '+' as a space, bad escapes and lone surrogates as U+FFFD. */
+function decodeComponent(written: string): string {
+  if (!/[%+\uD800-\uDFFF]/.test(written)) return written;
+  return new URLSearchParams(`v=${written}`).get('v') ?? '';
+}
+
+/** Why a value's %-escapes cannot be read as UTF-8 text, in words for a notice; undefined when they can. */
+function brokenEscapes(written: string): string | undefined {
+  if (!written.includes('%')) return undefined;
+  if (/%(?![0-9A-Fa-f]{2})/.test(written)) return "a '%' must be followed by two hex digits (write % itself as %25)";
+  try {
+    decodeURIComponent(written);
+    return undefined;
+  } catch {
+    return 'its %-escapes do not spell UTF-8 text';
+  }
 }
 
 function isUrlKey(name: string): name is UrlKey {

@@ -43,11 +43,37 @@ function describeIssue(
   return { where: issue.path.map(String).join('.'), message: issueMessage(issue) };
 }
 
-function issueMessage(issue: z.core.$ZodIssue): string {
+/** A zod issue in the words of the file's author; the place is said separately. */
+export function issueMessage(issue: z.core.$ZodIssue): string {
   if (issue.code === 'invalid_type' && issue.input === undefined) return `is missing (expected ${issue.expected})`;
   if (issue.code === 'invalid_type') return `is ${describeValue(issue.input)}; expected ${EXPECTED[issue.expected] ?? issue.expected}`;
   if (issue.code === 'unrecognized_keys') return `has unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((key) => `'${key}'`).join(', ')}`;
+  // Every z.enum and z.literal field (precision, kind, format, version): the value given and the values allowed.
+  if (issue.code === 'invalid_value') {
+    const allowed = allowedValues(issue.values);
+    return issue.input === undefined ? `is missing (expected ${allowed})` : `is ${quoteValue(issue.input)}; expected ${allowed}`;
+  }
   return issue.message;
+}
+
+/** "'day'", or "one of 'day', 'month', 'season' or 'year'". */
+function allowedValues(values: readonly unknown[]): string {
+  const quoted = values.map(quoteValue);
+  if (quoted.length < 2) return quoted.join('');
+  return `one of ${quoted.slice(0, -1).join(', ')} or ${quoted.at(-1) ?? ''}`;
+}
+
+/** Characters quoted from a file: at most this many, so a huge value cannot swamp the list of problems. */
+const QUOTED_CODE_POINTS = 60;
+
+/** A value from the file as a notice shows it: text quoted, cut short, with control and direction characters replaced. */
+function quoteValue(value: unknown): string {
+  if (typeof value === 'number' || typeof value === 'bigint') return String(value);
+  if (typeof value !== 'string') return describeValue(value);
+  // Two UTF-16 units per code point at most, and one more: enough to know whether anything is cut.
+  const points = [...value.slice(0, QUOTED_CODE_POINTS * 2 + 2)];
+  const kept = points.slice(0, QUOTED_CODE_POINTS).join('').replace(/[\p{Cc}\p{Cs}\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/gu, '\uFFFD');
+  return `'${kept}${points.length > QUOTED_CODE_POINTS ? '…' : ''}'`;
 }
 
 // What a field should be, in the words of JSON, which is what the user wrote.

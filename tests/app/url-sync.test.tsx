@@ -203,7 +203,30 @@ describe('bad links', () => {
     expect(search()).toBe(`event=${BHUTTO}&country=pakistan`);
   });
 
+  it('leaves out search text with broken %-escapes, says so, and applies the rest of the link', () => {
+    renderApp({ url: `/?q=%E0%A4%A&country=pakistan&event=${BHUTTO}` });
+    expect(noticeSaying("Ignored the search text (q=%E0%A4%A): a '%' must be followed by two hex digits (write % itself as %25).")).toBeInTheDocument();
+    expect(screen.getByRole('searchbox', { name: 'Search events' })).toHaveValue('');
+    expect(countryBox('Pakistan')).toBeChecked();
+    expect(details()).toBeInTheDocument();
+    expect(search()).toBe(`event=${BHUTTO}&country=pakistan`);
+  });
+
+  it('opens a tour on its title card when the linked event is not one of its steps, and says why', () => {
+    renderApp({ url: `/?present=1&tour=iran-who-rules&event=${BHUTTO}` });
+    const tour = appStore.getState().data?.index.toursById.get('iran-who-rules');
+    expect(
+      noticeSaying(`“Benazir Bhutto assassinated” is not a step of the guided tour “${tour?.title ?? 'missing'}”, so the tour opens on its title card.`),
+    ).toBeInTheDocument();
+    const presentation = screen.getByRole('region', { name: 'Presentation' });
+    expect(within(presentation).getByRole('status')).toHaveTextContent('Introduction');
+    expect(search()).toBe('tour=iran-who-rules&present=1');
+  });
+
   it.each([
+    ['search text ending in a lone %', '/?q=bhutto%', "Ignored the search text (q=bhutto%): a '%' must be followed by two hex digits (write % itself as %25)."],
+    ['search text whose escapes are not UTF-8', '/?q=%FF', 'Ignored the search text (q=%FF): its %-escapes do not spell UTF-8 text.'],
+    ['a window start with a broken escape', '/?from=2007%-01-01&to=2008-01-01', "Ignored the start of the time window (from=2007%-01-01): a '%' must be followed by two hex digits (write % itself as %25)."],
     ['a window that ends before it starts', '/?from=2008-01-01&to=2007-01-01', "Ignored the time window: 'to' (2007-01-01) is before 'from' (2008-01-01)."],
     ['an empty and an over-long value', `/?country=&q=${'bhutto '.repeat(100)}`, 'Cut the search text to its first 500 characters.'],
     ['an event its own filters hide', `/?event=${BHUTTO}&country=iran`, '“Benazir Bhutto assassinated” does not match the link’s filters, so its details are not shown.'],

@@ -79,3 +79,23 @@ describe('malformed datasets opened through the page', () => {
     );
   }, 60_000);
 });
+
+describe('a field with a fixed set of values', () => {
+  it('names the record, the field, the value given and the values allowed', async () => {
+    const { user } = renderApp();
+    const before = appStore.getState().data;
+    const dataset = JSON.parse(readFileSync(resolve(import.meta.dirname, '..', 'fixtures', 'sample-dataset.json'), 'utf8')) as {
+      events: Record<string, unknown>[];
+    };
+    dataset.events[2] = { ...dataset.events[2], precision: 'Season' };
+    const file = new File([JSON.stringify(dataset)], 'seasons.json', { type: 'application/json' });
+    await user.upload(screen.getByLabelText('Choose a CSV or JSON file to open'), file);
+
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('Could not open “seasons.json”. The timeline you had is unchanged.');
+    expect(within(alert).getAllByRole('listitem').map((item) => item.textContent)).toEqual([
+      "events[2], event 'velayat-founded', field 'precision': is 'Season'; expected one of 'day', 'month', 'season' or 'year'",
+    ]);
+    expect(appStore.getState().data).toBe(before);
+  });
+});

@@ -59,6 +59,11 @@ describe('validateDataset names the file, record and field of each problem', () 
       "data/events/sample.json [6], event 'bhutto-assassinated', field 'precision': 'month' does not match start '2007-12-27'",
     ],
     [
+      'a precision that is not one of the allowed values',
+      (d) => (d.events[6]!.precision = 'daily'),
+      "data/events/sample.json [6], event 'bhutto-assassinated', field 'precision': is 'daily'; expected one of 'day', 'month', 'season' or 'year'",
+    ],
+    [
       'an unknown field',
       (d) => Object.assign(d.events[6]!, { colour: 'red' }),
       "data/events/sample.json [6], event 'bhutto-assassinated': has unknown field 'colour'",

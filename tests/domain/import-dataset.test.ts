@@ -174,6 +174,39 @@ describe('parseDatasetFile with JSON', () => {
     ]);
   });
 
+  it('names the value given and the values allowed for a field with a fixed set of values, and says when it is missing', () => {
+    // JSON.stringify leaves out the undefined precision: that field is absent from the file.
+    const noPrecision = { ...EVENT, precision: undefined };
+    const hostile = `\u202Eday\n${'x'.repeat(200)}`;
+    const events = [
+      { ...EVENT, id: 'a', precision: 'Month' },
+      noPrecision,
+      { ...EVENT, id: 'b', precision: 4 },
+      { ...EVENT, id: 'c', precision: null },
+      { ...EVENT, id: 'd', precision: hostile },
+      { ...EVENT, id: 'Not An Id', precision: ['year'] },
+    ];
+    const actor = { id: 'bob', name: 'Bob', kind: 'wizard' };
+    const file = { format: 'timeline', version: 2, countries: [COUNTRY], types: [TYPE], actors: [actor], events };
+    const precisions = "one of 'day', 'month', 'season' or 'year'";
+    expect(problemsOf(importText('enums.json', JSON.stringify(file)))).toEqual([
+      { where: 'format', message: "is 'timeline'; expected 'timeline-explorer'" },
+      { where: 'version', message: 'is 2; expected 1' },
+      {
+        where: "actors[0], actor 'bob', field 'kind'",
+        message: "is 'wizard'; expected one of 'person', 'party', 'organisation', 'institution', 'armed-force', 'government', 'movement', 'media' or 'group'",
+      },
+      { where: "events[0], event 'a', field 'precision'", message: `is 'Month'; expected ${precisions}` },
+      { where: "events[1], event 'vote', field 'precision'", message: `is missing (expected ${precisions})` },
+      { where: "events[2], event 'b', field 'precision'", message: `is 4; expected ${precisions}` },
+      { where: "events[3], event 'c', field 'precision'", message: `is null; expected ${precisions}` },
+      // Quoted text is cut to 60 characters, with control and direction characters replaced.
+      { where: "events[4], event 'd', field 'precision'", message: `is '\uFFFDday\uFFFD${'x'.repeat(55)}…'; expected ${precisions}` },
+      { where: "events[5], event 'Not An Id', field 'id'", message: 'must be a kebab-case id (lowercase letters, digits and single hyphens)' },
+      { where: "events[5], event 'Not An Id', field 'precision'", message: `is an array; expected ${precisions}` },
+    ]);
+  });
+
   it('refuses a dataset with no events, as it refuses a CSV with no data rows, so the open timeline stays', () => {
     const noEvents = { where: 'events', message: 'is an empty array; the file has no events to show' };
     expect(importText('empty.json', '{"countries": [], "types": [], "events": []}')).toEqual({ ok: false, problems: [noEvents] });

@@ -157,6 +157,24 @@ describe('resolveLinkView', () => {
       { countries: ['alphaland'], window: fitAllWindow(sample) },
       ['“Benazir Bhutto assassinated” does not match the link’s filters, so its details are not shown.'],
     ],
+    [
+      'a tour presented on one of its steps: kept',
+      { present: true, tour: 'alpha-tour', selectedEventId: 'alpha-war' },
+      { present: true, tour: 'alpha-tour', selectedEventId: 'alpha-war', window: defaultLinkWindow({ selectedEventId: 'alpha-war' }, sample) },
+      [],
+    ],
+    [
+      'a tour presented on an event that is not one of its steps: the title card instead, and why',
+      { present: true, tour: 'alpha-tour', selectedEventId: 'bhutto-assassinated', countries: ['betastan'] },
+      { present: true, tour: 'alpha-tour', countries: ['betastan'], window: fitAllWindow(sample) },
+      ['“Benazir Bhutto assassinated” is not a step of the guided tour “Alphaland in four steps”, so the tour opens on its title card.'],
+    ],
+    [
+      'a tour not presented: inert, so the event is shown',
+      { tour: 'alpha-tour', selectedEventId: 'bhutto-assassinated' },
+      { tour: 'alpha-tour', selectedEventId: 'bhutto-assassinated', window: defaultLinkWindow({ selectedEventId: 'bhutto-assassinated' }, sample) },
+      [],
+    ],
   ])('%s', (_name, parsed, expected, notices) => {
     expect(resolveLinkView(view(parsed), sample, search)).toEqual({ view: view(expected), notices });
   });

@@ -114,6 +114,7 @@ describe('parseViewState', () => {
     ['a guided tour', 'present=1&tour=alpha-tour', { present: true, tour: 'alpha-tour' }],
     ['an https data URL', 'data=https://example.org/d.json', { dataUrl: 'https://example.org/d.json' }],
     ['a relative data path', 'data=data/stories/beta.json', { dataUrl: 'data/stories/beta.json' }],
+    ['sound escapes, multi-byte and of % itself', 'q=%E0%A4%A8+100%25', { query: 'न 100%' }],
     ['empty values as absent, silently', 'country=&event=&q=&from=&to=&data=&present=', {}],
     ['separators alone', '&&&', {}],
   ])('reads %s', (_name, search, changes) => {
@@ -169,6 +170,58 @@ describe('parseViewState', () => {
       'data=javascript:alert(1)',
       {},
       ['Ignored data=javascript:alert(1): only http(s) addresses or paths on this site can be loaded.'],
+    ],
+    [
+      'search text cut off inside an escape, keeping the rest of the link',
+      'q=%E0%A4%A&country=alphaland',
+      { countries: ['alphaland'] },
+      ["Ignored the search text (q=%E0%A4%A): a '%' must be followed by two hex digits (write % itself as %25)."],
+    ],
+    [
+      'search text ending in a lone %',
+      'event=alpha-war&q=abc%',
+      { selectedEventId: 'alpha-war' },
+      ["Ignored the search text (q=abc%): a '%' must be followed by two hex digits (write % itself as %25)."],
+    ],
+    ['search text whose escapes are not UTF-8', 'q=%C3%28', {}, ['Ignored the search text (q=%C3%28): its %-escapes do not spell UTF-8 text.']],
+    ['search text with an escaped surrogate', 'q=a%ED%A0%80', {}, ['Ignored the search text (q=a%ED%A0%80): its %-escapes do not spell UTF-8 text.']],
+    [
+      'a broken escape in the first of two values: the first is still the one used',
+      'q=a%&q=b',
+      {},
+      ["'q' was given twice; used the first.", "Ignored the search text (q=a%): a '%' must be followed by two hex digits (write % itself as %25)."],
+    ],
+    ...(
+      [
+        ['event', 'alpha-war%', 'the event'],
+        ['tour', 'alpha-tour%2', 'the guided tour'],
+        ['country', 'alphaland,%zz', 'the countries'],
+        ['actor', 'benazir-bhutto%', 'the actors'],
+        ['type', '%FFconflict', 'the event types'],
+        ['view', 'li%st', 'the view'],
+        ['context', '0%', 'the context events setting'],
+        ['present', '%31%', 'the presentation setting'],
+        ['reveal', '1%', 'the reveal setting'],
+        ['embed', '%C3', 'the embed setting'],
+        ['data', 'https://example.org/100%.json', 'the dataset address'],
+      ] as const
+    ).map(([key, written, part]): [string, string, Partial<ViewState>, string[]] => [
+      `a broken escape in ${key}=`,
+      `${key}=${written}`,
+      {},
+      [`Ignored ${part} (${key}=${written}): ${/%(?![0-9A-F]{2})/i.test(written) ? "a '%' must be followed by two hex digits (write % itself as %25)" : 'its %-escapes do not spell UTF-8 text'}.`],
+    ]),
+    [
+      'a broken escape in one end of the window, saying nothing more of the other end',
+      'from=2007-01-01&to=2008%-01-01',
+      {},
+      ["Ignored the end of the time window (to=2008%-01-01): a '%' must be followed by two hex digits (write % itself as %25)."],
+    ],
+    [
+      'a broken escape in the start of the window',
+      'from=%E2%80&to=2008-01-01',
+      {},
+      ['Ignored the start of the time window (from=%E2%80): its %-escapes do not spell UTF-8 text.'],
     ],
     ...['data:text/html,x', '//evil.example/d.json', '/\\evil.example/d.json', '\\\\evil.example', 'https:evil.example', 'ftp://x.org/d', ' /d.json', '/\t/evil.example'].map(
       (dataUrl): [string, string, Partial<ViewState>, string[]] => {
@@ -401,6 +454,30 @@ describe('URL codec properties', () => {
         }
         // Whatever survives parsing is itself a valid state: it round-trips without notices.
         expect(parseViewState(serialiseViewState(state), allow)).toStrictEqual({ state, notices: [] });
+      }),
+      RUNS,
+    );
+  });
+
+  it('(5) reads search text as URLSearchParams does when its escapes are sound, else leaves it out and says so', () => {
+    const written = fc.string({ unit: fc.constantFrom('%', 'E0', 'A4', 'A8', 'C3', '28', 'ED', 'A0', '80', 'F', 'a', 'x', '+', '%25', '%20', 'é'), maxLength: 12 });
+    fc.assert(
+      fc.property(written, (value) => {
+        const { state, notices } = parseViewState(`country=alphaland&q=${value}`, allow);
+        expect(state.countries).toEqual(['alphaland']);
+        let sound = true;
+        try {
+          decodeURIComponent(value);
+        } catch {
+          sound = false;
+        }
+        if (sound) {
+          expect(state.query).toBe(new URLSearchParams(`q=${value}`).get('q'));
+          expect(notices).toEqual([]);
+        } else {
+          expect(state.query).toBe('');
+          expect(notices).toEqual([{ key: 'q', message: expect.stringMatching(/^Ignored the search text \(q=/) }]);
+        }
       }),
       RUNS,
     );

@@ -105,6 +105,21 @@ describe('broken links in Chromium', () => {
   }, 120_000);
 });
 
+describe('broken %-escapes in Chromium', () => {
+  it('says the search text was left out, drops it from the address and applies the rest of the link', async () => {
+    const app = await openApp(browser, 'q=%E0%A4%A&country=pakistan');
+    const { page } = app;
+    const message = "Ignored the search text (q=%E0%A4%A): a '%' must be followed by two hex digits (write % itself as %25).";
+    await expect.poll(() => page.getByText(message, { exact: true }).count()).toBe(1);
+    await expect(page.getByRole('searchbox', { name: 'Search events' }).inputValue()).resolves.toBe('');
+    const countries = page.getByRole('complementary', { name: 'Filters' }).getByRole('group', { name: 'Country' });
+    const pakistan = countries.getByRole('checkbox', { name: 'Pakistan', exact: true });
+    await expect(pakistan.isChecked()).resolves.toBe(true);
+    await expect.poll(() => new URL(page.url()).search).toBe('?country=pakistan');
+    await app.close();
+  });
+});
+
 describe('rapid panning', () => {
   it('takes 500 pans without an error and leaves the address on the final view', async () => {
     const app = await openApp(browser);
