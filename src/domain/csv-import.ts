@@ -2,7 +2,7 @@
 // Every problem names the row and column a spreadsheet user sees (the header is row 1).
 import Papa from 'papaparse';
 import type { z } from 'zod';
-import { ACTOR_SEPARATOR, CSV_COLUMNS, type CsvColumn, restoreFormula } from './csv-format.ts';
+import { CSV_COLUMNS, type CsvColumn, restoreFormula, splitActorNames } from './csv-format.ts';
 import type { DatasetProblem, DatasetResult } from './dataset.ts';
 import { type Precision, parsePartialDate, toInterval } from './partial-date.ts';
 import { type ActorKind, actorSchema, countrySchema, eventRecordSchema, eventTypeSchema, sourceArticleSchema } from './schema.ts';
@@ -180,10 +180,7 @@ function readRow(
   if (country) check('country', country, countrySchema.shape.name);
   const type = cell('type');
   if (type) check('type', type, eventTypeSchema.shape.label);
-  const actors = cell('actors')
-    .split(ACTOR_SEPARATOR)
-    .map((name) => name.trim())
-    .filter(Boolean);
+  const actors = splitActorNames(cell('actors'));
   actors.forEach((name) => check('actors', name, actorSchema.shape.name));
   const source = cell('source');
   if (source) check('source', source, sourceArticleSchema.shape.title);

@@ -1,6 +1,6 @@
 // The events a user is looking at, written out as CSV (for spreadsheets) or as the app's own JSON format.
 import Papa from 'papaparse';
-import { ACTOR_SEPARATOR, CSV_COLUMNS, type CsvColumn, neutraliseFormula } from './csv-format.ts';
+import { CSV_COLUMNS, type CsvColumn, joinActorNames, neutraliseFormula } from './csv-format.ts';
 import type { IndexedDataset, TimelineEvent } from './dataset.ts';
 import { DATASET_FORMAT, type Dataset } from './schema.ts';
 
@@ -20,7 +20,7 @@ export function exportCsv(index: IndexedDataset, events: readonly TimelineEvent[
       end: record.end ?? '',
       country: index.countriesById.get(record.country)?.name ?? record.country,
       type: index.typesById.get(record.type)?.label ?? record.type,
-      actors: record.actors.map((id) => index.actorsById.get(id)?.name ?? id).join(`${ACTOR_SEPARATOR} `),
+      actors: joinActorNames(record.actors.map((id) => index.actorsById.get(id)?.name ?? id)),
       summary: record.summary ?? '',
       source: record.source ? (index.sourcesById.get(record.source.article)?.title ?? record.source.article) : '',
       quote: record.source?.quote ?? '',

@@ -61,6 +61,30 @@ describe('exportCsv', () => {
     expect(bare && 'source' in bare).toBe(false);
   });
 
+  it('keeps an actor whose name holds a semicolon or a backslash one actor through export and import', () => {
+    const sample = loadSampleDataset();
+    const tricky = [
+      { id: 'smith-jones', name: 'Smith; Jones & Partners', kind: 'organisation' as const, roles: [] },
+      { id: 'backslash', name: 'Back\\slash\\', kind: 'group' as const, roles: [] },
+    ];
+    const base = sample.events.find((event) => event.id === 'khomeini-dies');
+    const result = validateDataset({
+      ...sample,
+      actors: [...sample.actors, ...tricky],
+      events: [...sample.events, { ...base, id: 'firm-event', title: 'Firm event', actors: ['smith-jones', 'backslash', 'jeremy-corbyn'] }],
+    });
+    if (!result.ok) throw new Error(JSON.stringify(result.problems));
+    const index = indexDataset(result.dataset);
+    const event = index.eventsById.get('firm-event');
+    if (!event) throw new Error('no firm-event');
+    const csv = exportCsv(index, [event]);
+    expect(csv).toContain('Smith\\; Jones & Partners; Back\\\\slash\\\\; Jeremy Corbyn');
+    const imported = reimport('export.csv', csv);
+    const names = imported.events[0]?.actors.map((id) => imported.actors.find((actor) => actor.id === id)?.name);
+    // Before, the first name came back as two actors, "Smith" and "Jones & Partners".
+    expect(names).toEqual(['Smith; Jones & Partners', 'Back\\slash\\', 'Jeremy Corbyn']);
+  });
+
   it('writes empty summary, source and quote cells for an event that has none', () => {
     const index = indexWith({ id: 'bare', title: 'Bare', summary: undefined, source: undefined });
     const bare = index.eventsById.get('bare');
@@ -247,5 +271,16 @@ describe('exportIcs', () => {
     [`${'x'.repeat(73)}😀`, ['x'.repeat(73), ' 😀']],
   ])('foldLine splits %j at octet 75', (line, pieces) => {
     expect(foldLine(line).split('\r\n')).toEqual(pieces);
+  });
+});
+
+describe('the actors cell', () => {
+  it('splits at unescaped semicolons only, undoing escapes, and reads a hand-written cell as before', async () => {
+    const { joinActorNames, splitActorNames } = await import('../../src/domain/csv-format.ts');
+    expect(splitActorNames('Ann Lee; Bob Roe ;; ')).toEqual(['Ann Lee', 'Bob Roe']);
+    expect(splitActorNames(String.raw`A\; B; C\\; D\x`)).toEqual(['A; B', 'C\\', String.raw`D\x`]);
+    for (const names of [['plain'], ['semi;colon', 'back\\slash\\'], [';', '\\', '\\;'], []]) {
+      expect(splitActorNames(joinActorNames(names))).toEqual(names);
+    }
   });
 });
