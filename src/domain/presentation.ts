@@ -19,7 +19,9 @@ export interface PresentationDeck {
 }
 
 export type StepCommand = 'next' | 'previous' | 'first' | 'last';
-export type PresentationCommand = StepCommand | 'exit';
+/** What covers the screen while it is blanked (PowerPoint's and Keynote's B and W). */
+export type ScreenCover = 'black' | 'white';
+export type PresentationCommand = StepCommand | ScreenCover | 'exit';
 
 export const EMPTY_DECK: PresentationDeck = { steps: [], tour: undefined, eventCount: 0 };
 
@@ -167,9 +169,31 @@ const KEY_COMMANDS: Readonly<Record<string, PresentationCommand>> = {
   End: 'last',
   Escape: 'exit',
   Esc: 'exit',
+  // A clicker's "blank screen" button sends B or a full stop, as PowerPoint and Keynote expect; W or a comma is white.
+  b: 'black',
+  B: 'black',
+  '.': 'black',
+  w: 'white',
+  W: 'white',
+  ',': 'white',
 };
 
-/** The command for a key while presenting (KeyboardEvent.key); presentation clickers send PageUp and PageDown. */
+/**
+ * The command for a key while presenting (KeyboardEvent.key); presentation clickers send PageUp and PageDown to step,
+ * and B or "." to blank the screen.
+ */
 export function presentationKeyCommand(key: string): PresentationCommand | undefined {
   return Object.hasOwn(KEY_COMMANDS, key) ? KEY_COMMANDS[key] : undefined;
+}
+
+/**
+ * What a command does with the screen blanked or not, as in PowerPoint and Keynote: B (W) blanks it black (white) and
+ * pressed again shows the slide; on a blank screen a step key shows the same slide again instead of moving.
+ */
+export function applyScreenCommand(
+  cover: ScreenCover | undefined,
+  command: Exclude<PresentationCommand, 'exit'>,
+): { readonly cover: ScreenCover | undefined; readonly step: StepCommand | undefined } {
+  if (command === 'black' || command === 'white') return { cover: cover === command ? undefined : command, step: undefined };
+  return cover ? { cover: undefined, step: undefined } : { cover: undefined, step: command };
 }

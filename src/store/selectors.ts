@@ -49,6 +49,15 @@ export const selectPresentationDeck = memoSelector(
   (data, events, tour) => (data ? presentationDeck(data.index, events, tour) : EMPTY_DECK),
 );
 
+/**
+ * What the handout prints: while a guided tour is presented, its deck (the title card, then its events in the tour's
+ * order); otherwise the filtered events in time order. Built only while printing.
+ */
+export const selectHandoutDeck = memoSelector(
+  (state: AppState) => [state.data, selectVisibleEvents(state), state.present ? state.tour : undefined] as const,
+  (data, events, tour) => (data ? presentationDeck(data.index, events, tour) : EMPTY_DECK),
+);
+
 /** The current step: the selected event's, a tour's title card when nothing is selected, else -1. */
 export const selectPresentationPosition = (state: AppState): number => stepPosition(selectPresentationDeck(state), state.selectedEventId);
 

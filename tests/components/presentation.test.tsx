@@ -1,4 +1,4 @@
-import { act, fireEvent, screen, within } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { appStore } from '../../src/store/app-store.ts';
 import { selectVisibleEvents, selectVisibleTimelineItems } from '../../src/store/selectors.ts';
@@ -92,6 +92,111 @@ describe('presentation mode', () => {
     expect(progress()).toHaveTextContent(`${total - 1} of ${total}`);
     await user.keyboard(' ');
     expect(progress()).toHaveTextContent(`${total - 2} of ${total}`);
+  });
+
+  it('steps forward with Space and Enter after a click left focus on a button, instead of pressing that button again', async () => {
+    const { user } = renderApp({ url: '/?present=1&country=pakistan' });
+    const total = visibleTitles().length;
+    const button = (name: string) => within(presentation()).getByRole('button', { name });
+    await user.keyboard('{PageDown}{PageDown}');
+    await user.click(button('Previous event'));
+    expect(progress()).toHaveTextContent(`2 of ${total}`);
+    expect(button('Previous event')).toHaveFocus();
+    // Before: Space pressed the focused Previous event again, and went back.
+    await user.keyboard(' ');
+    expect(progress()).toHaveTextContent(`3 of ${total}`);
+    await user.keyboard('{Enter}');
+    expect(progress()).toHaveTextContent(`4 of ${total}`);
+
+    await user.click(button('Reveal step by step'));
+    expect(button('Reveal step by step')).toHaveAttribute('aria-pressed', 'true');
+    // Before: Enter turned Reveal off again, and the slide stayed.
+    await user.keyboard('{Enter}');
+    expect(button('Reveal step by step')).toHaveAttribute('aria-pressed', 'true');
+    expect(progress()).toHaveTextContent(`5 of ${total}`);
+    await user.click(button('Next event'));
+    expect(progress()).toHaveTextContent(`6 of ${total}`);
+    await user.keyboard(' ');
+    expect(progress()).toHaveTextContent(`7 of ${total}`);
+
+    // Moved there by the keyboard, a button is the user's choice: Enter and Space act on it.
+    await user.tab({ shift: true });
+    expect(button('Previous event')).toHaveFocus();
+    await user.keyboard('{Enter}');
+    expect(progress()).toHaveTextContent(`6 of ${total}`);
+    await user.tab();
+    await user.tab();
+    expect(button('Reveal step by step')).toHaveFocus();
+    await user.keyboard(' ');
+    expect(button('Reveal step by step')).toHaveAttribute('aria-pressed', 'false');
+    expect(progress()).toHaveTextContent(`6 of ${total}`);
+  });
+
+  it.each([
+    ['b', 'black'],
+    ['.', 'black'],
+    ['w', 'white'],
+    [',', 'white'],
+  ])('blanks the screen with %j, as a clicker’s blank-screen button sends, and shows the same step again', async (key, colour) => {
+    const { user } = renderApp({ url: '/?present=1&country=pakistan' });
+    const total = visibleTitles().length;
+    const said = colour === 'black' ? /^Screen blacked out\./ : /^Screen whited out\./;
+    await user.keyboard('{PageDown}');
+    const title = slideTitle().textContent;
+    expect(screen.queryByText(said)).not.toBeInTheDocument();
+
+    await user.keyboard(key);
+    // Said politely to a screen reader; the step stays.
+    expect(screen.getByText(said)).toHaveAttribute('aria-live', 'polite');
+    expect(progress()).toHaveTextContent(`2 of ${total}`);
+    await user.keyboard(key);
+    expect(screen.queryByText(said)).not.toBeInTheDocument();
+    expect(screen.getByText('Slide shown again.')).toBeInTheDocument();
+    expect(progress()).toHaveTextContent(`2 of ${total}`);
+
+    // A step key on a blank screen shows the same slide again; the next one steps.
+    for (const back of ['{PageDown}', '{PageUp}', '{Enter}', ' ']) {
+      await user.keyboard(key);
+      expect(screen.getByText(said)).toBeInTheDocument();
+      await user.keyboard(back);
+      expect(screen.queryByText(said), `after ${back}`).not.toBeInTheDocument();
+      expect(progress(), `after ${back}`).toHaveTextContent(`2 of ${total}`);
+      expect(slideTitle()).toHaveTextContent(title ?? 'missing');
+    }
+    await user.keyboard('{PageDown}');
+    expect(progress()).toHaveTextContent(`3 of ${total}`);
+    expect(screen.queryByText('Slide shown again.')).not.toBeInTheDocument();
+
+    // Escape leaves, blank or not.
+    await user.keyboard(key);
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('region', { name: 'Presentation' })).not.toBeInTheDocument();
+    expect(screen.queryByText(said)).not.toBeInTheDocument();
+  });
+
+  it('leaves with Escape after Back and Forward into and out of a presentation', async () => {
+    const { user } = renderApp({ url: '/?country=pakistan' });
+    const presenting = () => screen.queryByRole('region', { name: 'Presentation' });
+    const urlSays = (present: boolean) => waitFor(() => expect(new URLSearchParams(window.location.search).get('present')).toBe(present ? '1' : null));
+    await user.click(screen.getByRole('button', { name: 'Present' }));
+    await urlSays(true);
+    // Longer than the link sync merges steps for, as a class takes (a quicker Escape rewrites the entry instead).
+    await act(() => new Promise((resolve) => setTimeout(resolve, 300)));
+    act(() => window.history.back());
+    await urlSays(false);
+    expect(presenting()).not.toBeInTheDocument();
+    act(() => window.history.forward());
+    await urlSays(true);
+    expect(presenting()).toBeInTheDocument();
+    await user.keyboard('{Escape}');
+    expect(presenting()).not.toBeInTheDocument();
+    await urlSays(false);
+    act(() => window.history.back());
+    await urlSays(true);
+    expect(presenting()).toBeInTheDocument();
+    await user.keyboard('{Escape}');
+    expect(presenting()).not.toBeInTheDocument();
+    expect(appStore.getState().present).toBe(false);
   });
 
   it('shows an End cue beside the progress on the last step only, with Next disabled there', async () => {
@@ -222,5 +327,29 @@ describe('print handout', () => {
     });
     expect(screen.queryByRole('region', { name: 'Timeline Explorer: handout' })).not.toBeInTheDocument();
     vi.unstubAllGlobals();
+  });
+
+  it('prints the guided tour being presented: its title card, then its events in the tour’s order', () => {
+    renderApp({ url: '/?present=1&tour=iran-who-rules&country=pakistan' });
+    const tour = appStore.getState().data?.index.toursById.get('iran-who-rules');
+    const story = appStore.getState().data?.index.storiesById.get(tour?.story ?? '');
+    const tourTitles = (tour?.steps ?? []).map((step) => titleOf(step.event));
+    expect(tourTitles.length).toBeGreaterThan(3);
+    // Not what the filters alone would print: those are in time order (and a tour starts from the whole dataset).
+    expect(visibleTitles()).not.toEqual(tourTitles);
+
+    act(() => {
+      window.dispatchEvent(new Event('beforeprint'));
+    });
+    const handout = screen.getByRole('region', { name: 'Timeline Explorer: handout' });
+    expect(within(handout).getAllByRole('heading', { level: 2 })[0]).toHaveTextContent(tour?.title ?? 'missing');
+    expect(within(handout).getByText(story?.intro ?? 'missing')).toBeInTheDocument();
+    expect(within(handout).getByText(`${appStore.getState().data?.label} · ${tourTitles.length} events, in the tour’s order`)).toBeInTheDocument();
+    const items = within(handout).getAllByRole('listitem');
+    expect(items.map((item) => within(item).getByRole('heading', { level: 2 }).textContent)).toEqual(tourTitles);
+
+    act(() => {
+      fireEvent(window, new Event('afterprint'));
+    });
   });
 });

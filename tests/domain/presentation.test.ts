@@ -4,8 +4,11 @@ import { makeLocalDate } from '../../src/domain/partial-date.ts';
 import {
   EMPTY_DECK,
   MIN_STEP_WINDOW_MS,
+  type PresentationCommand,
   type PresentationDeck,
+  type ScreenCover,
   type StepCommand,
+  applyScreenCommand,
   deckFromEvents,
   deckFromTour,
   formatProgress,
@@ -217,10 +220,38 @@ describe('presentationKeyCommand', () => {
     ['Home', 'first'],
     ['End', 'last'],
     ['Escape', 'exit'],
+    ['b', 'black'],
+    ['B', 'black'],
+    ['.', 'black'],
+    ['w', 'white'],
+    ['W', 'white'],
+    [',', 'white'],
+    ['F5', undefined],
     ['a', undefined],
     ['Tab', undefined],
     ['toString', undefined],
   ])('maps %j to %s', (key, expected) => {
     expect(presentationKeyCommand(key)).toBe(expected);
+  });
+});
+
+describe('applyScreenCommand', () => {
+  it.each<[ScreenCover | undefined, Exclude<PresentationCommand, 'exit'>, ScreenCover | undefined, StepCommand | undefined]>([
+    // On the slide: B and W blank it, step keys step.
+    [undefined, 'black', 'black', undefined],
+    [undefined, 'white', 'white', undefined],
+    [undefined, 'next', undefined, 'next'],
+    [undefined, 'previous', undefined, 'previous'],
+    [undefined, 'first', undefined, 'first'],
+    // Blank: the same key again, or any step key, shows the same slide; the other colour swaps.
+    ['black', 'black', undefined, undefined],
+    ['white', 'white', undefined, undefined],
+    ['black', 'white', 'white', undefined],
+    ['white', 'black', 'black', undefined],
+    ['black', 'next', undefined, undefined],
+    ['black', 'previous', undefined, undefined],
+    ['white', 'last', undefined, undefined],
+  ])('with the screen %s, %s leaves it %s and steps %s', (cover, command, after, step) => {
+    expect(applyScreenCommand(cover, command)).toEqual({ cover: after, step });
   });
 });

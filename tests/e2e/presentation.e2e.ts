@@ -1,5 +1,6 @@
-// Presentation mode on a 1920x1080 projector: entering, stepping with a clicker's keys, large high-contrast type,
-// leaving back to the view before, guided tours, reduced motion, the printed handout and axe.
+// Presentation mode on a 1920x1080 projector: entering, stepping with a clicker's keys, blanking the screen, Space and
+// Enter after a click, large high-contrast type, leaving back to the view before, guided tours, reduced motion, the
+// printed handout and axe.
 import { readFileSync, readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
@@ -174,6 +175,114 @@ describe('presentation mode in Chromium at 1920x1080', () => {
     await expect.poll(() => new URL(page.url()).searchParams.get('country')).toBe('pakistan');
     // The address catches up after the history throttle, so wait for it rather than read it at once.
     await expect.poll(() => new URL(page.url()).searchParams.get('present')).toBeNull();
+    await app.close();
+  });
+
+  it('blanks the screen with a clicker’s B or full stop (W or comma: white), and shows the same step again after', async () => {
+    const app = await openApp(browser, '?present=1&country=pakistan', PROJECTOR);
+    const { page } = app;
+    const at = (step: number) => expect.poll(() => progress(page).textContent(), { message: `on step ${step}` }).toMatch(new RegExp(`^${step} of ${pakistanCount}\\b`));
+    /** What is on top at 60 points across the screen: how many elements, their background colours and their text. */
+    const onScreen = () =>
+      page.evaluate(() => {
+        const elements = new Set<Element | null>();
+        for (let x = 0; x < 10; x++) {
+          for (let y = 0; y < 6; y++) elements.add(document.elementFromPoint(((x + 0.5) * innerWidth) / 10, ((y + 0.5) * innerHeight) / 6));
+        }
+        const shown = [...elements];
+        const colours = [...new Set(shown.map((element) => (element ? getComputedStyle(element).backgroundColor : 'none')))];
+        return { elements: shown.length, colours, text: shown.map((element) => element?.textContent ?? '').join('') };
+      });
+    const blank = (colour: string) => expect.poll(onScreen).toEqual({ elements: 1, colours: [colour], text: '' });
+    const slideShown = () => expect.poll(async () => (await onScreen()).elements).toBeGreaterThan(3);
+    const said = page.locator('[aria-live="polite"]').filter({ hasText: /Screen (blacked|whited) out/ });
+    await at(1);
+    await page.keyboard.press('PageDown');
+    await at(2);
+
+    await page.keyboard.press('b');
+    await blank('rgb(0, 0, 0)');
+    expect(await said.textContent()).toMatch(/^Screen blacked out\./);
+    await saveScreenshot(page, 'presentation-blank-black-1920x1080');
+    await page.keyboard.press('b');
+    await slideShown();
+    await at(2);
+    expect(await said.count()).toBe(0);
+
+    // Blank, then the clicker's next button: the same slide again, and only the press after that steps.
+    await page.keyboard.press('.');
+    await blank('rgb(0, 0, 0)');
+    await page.keyboard.press('PageDown');
+    await slideShown();
+    await at(2);
+    await page.keyboard.press('PageDown');
+    await at(3);
+
+    await page.keyboard.press('w');
+    await blank('rgb(255, 255, 255)');
+    await saveScreenshot(page, 'presentation-blank-white-1920x1080');
+    await page.mouse.click(960, 540);
+    await slideShown();
+    await at(3);
+    await page.keyboard.press(',');
+    await blank('rgb(255, 255, 255)');
+    await page.keyboard.press('PageUp');
+    await at(3);
+    await saveScreenshot(page, 'presentation-after-blank-1920x1080');
+
+    // Escape still leaves, blank or not.
+    await page.keyboard.press('b');
+    await blank('rgb(0, 0, 0)');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => presentation(page).count()).toBe(0);
+    await slideShown();
+    await app.close();
+  });
+
+  it('takes Space and Enter as the next step after a click on a button, and as that button after Tab', async () => {
+    const app = await openApp(browser, '?present=1&country=pakistan', PROJECTOR);
+    const { page } = app;
+    const at = (step: number) => expect.poll(() => progress(page).textContent(), { message: `on step ${step}` }).toMatch(new RegExp(`^${step} of ${pakistanCount}\\b`));
+    const button = (name: string) => presentation(page).getByRole('button', { name });
+    await at(1);
+    await page.keyboard.press('PageDown');
+    await page.keyboard.press('PageDown');
+    await at(3);
+    await button('Previous event').click();
+    await at(2);
+    // Space clicks a button as the key comes up: prevented on the way down, it must not also press Previous.
+    await page.keyboard.press('Space');
+    await at(3);
+    await page.waitForTimeout(300);
+    await at(3);
+    await page.keyboard.press('Enter');
+    await at(4);
+    await button('Next event').click();
+    await at(5);
+    await page.keyboard.press('Space');
+    await at(6);
+    await page.waitForTimeout(300);
+    await at(6);
+
+    await button('Reveal step by step').click();
+    expect(await button('Reveal step by step').getAttribute('aria-pressed')).toBe('true');
+    await page.keyboard.press('Enter');
+    await at(7);
+    await page.keyboard.press('Space');
+    await at(8);
+    expect(await button('Reveal step by step').getAttribute('aria-pressed')).toBe('true');
+
+    // Tab is a choice: the focused button (visibly focused) acts.
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('Shift+Tab');
+    expect(await button('Previous event').evaluate((element) => element === document.activeElement && element.matches(':focus-visible'))).toBe(true);
+    await page.keyboard.press('Enter');
+    await at(7);
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Space');
+    await expect.poll(() => button('Reveal step by step').getAttribute('aria-pressed')).toBe('false');
+    await at(7);
     await app.close();
   });
 

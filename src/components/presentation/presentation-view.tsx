@@ -1,13 +1,15 @@
 // Presentation mode: the chrome hides, the timeline stays (the same vis-timeline instance) and the current step is
 // shown large below it, with Previous / Next, progress, Reveal, teacher's notes and Exit. Keys work anywhere on the
-// page except in text fields; leaving restores the view from before and ends full screen.
+// page except in text fields (use-presentation-keys.ts); B and W blank the screen; leaving restores the view from
+// before and ends full screen.
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
-import { presentationKeyCommand, formatProgress } from '../../domain/presentation.ts';
+import { type PresentationCommand, type ScreenCover, applyScreenCommand, formatProgress } from '../../domain/presentation.ts';
 import { useAppActions, useAppStore } from '../../store/app-store.ts';
 import { selectData, selectPresentationDeck, selectPresentationPosition } from '../../store/selectors.ts';
 import '../../styles/presentation.css';
 import { leaveFullscreen } from './fullscreen.ts';
 import { PresentationSlide } from './presentation-slide.tsx';
+import { usePresentationKeys } from './use-presentation-keys.ts';
 
 /** The class on <html> that turns the page into the presentation layout (src/styles/presentation.css). */
 export const PRESENTING_CLASS = 'is-presenting';
@@ -18,9 +20,16 @@ export function PresentationView() {
   return present && data ? <PresentationStage /> : null;
 }
 
-const TEXT_FIELDS = 'input, textarea, select, [contenteditable]:not([contenteditable="false"])';
-// Enter and Space on these act on the control itself (a focused "Previous event" goes back, not forward).
-const ACTIVATABLE = 'button, a[href], summary, [role="button"], [role="link"], [role="checkbox"], [role="switch"], [role="menuitem"]';
+/** A blanked screen and the step it hides; once the step changes otherwise (Back, a link), the slide shows again. */
+interface Blank {
+  readonly cover: ScreenCover | undefined;
+  readonly position: number;
+}
+
+const COVER_SAID: Readonly<Record<ScreenCover, string>> = {
+  black: 'Screen blacked out. Press B or Next event to show the slide again.',
+  white: 'Screen whited out. Press W or Next event to show the slide again.',
+};
 
 function PresentationStage() {
   const data = useAppStore(selectData);
@@ -29,7 +38,11 @@ function PresentationStage() {
   const reveal = useAppStore((state) => state.reveal);
   const actions = useAppActions();
   const [showNotes, setShowNotes] = useState(true);
+  // Undefined until the screen is first blanked; { cover: undefined } once the slide is shown again.
+  const [blank, setBlank] = useState<Blank>();
   const nextRef = useRef<HTMLButtonElement>(null);
+  const shown = blank?.position === position ? blank : undefined;
+  const cover = shown?.cover;
 
   // The layout: chrome hidden, large type, high contrast. On leaving, focus goes back to what opened it.
   useLayoutEffect(() => {
@@ -52,23 +65,16 @@ function PresentationStage() {
     actions.settlePresentation();
   }, [actions, data]);
 
-  // Keys, before the page's own handlers (the timeline's arrows select without moving the slide).
-  useEffect(() => {
-    const onKeyDown = (event: KeyboardEvent) => {
-      if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey || event.isComposing) return;
-      const command = presentationKeyCommand(event.key);
-      if (!command) return;
-      const target = event.target instanceof Element ? event.target : null;
-      if (target?.closest(TEXT_FIELDS)) return;
-      if ((event.key === 'Enter' || event.key === ' ' || event.key === 'Spacebar') && target?.closest(ACTIVATABLE)) return;
-      event.preventDefault();
-      event.stopPropagation();
-      if (command === 'exit') actions.stopPresentation();
-      else actions.stepPresentation(command);
-    };
-    window.addEventListener('keydown', onKeyDown, true);
-    return () => window.removeEventListener('keydown', onKeyDown, true);
-  }, [actions]);
+  const onCommand = (command: PresentationCommand) => {
+    if (command === 'exit') {
+      actions.stopPresentation();
+      return;
+    }
+    const next = applyScreenCommand(cover, command);
+    if (next.cover !== cover) setBlank({ cover: next.cover, position });
+    if (next.step) actions.stepPresentation(next.step);
+  };
+  usePresentationKeys(onCommand, { keysOnControls: cover !== undefined });
 
   // The browser's own way out of full screen (its Escape never reaches the page) leaves the presentation too.
   useEffect(() => {
@@ -91,6 +97,13 @@ function PresentationStage() {
 
   return (
     <section className="presentation" aria-label="Presentation">
+      {cover ? (
+        // Nothing on it, as in PowerPoint: a click, B (W) again or a step key shows the same slide again.
+        <div className={`presentation__blank presentation__blank--${cover}`} onClick={() => setBlank({ cover: undefined, position })} />
+      ) : null}
+      <p className="visually-hidden" aria-live="polite">
+        {cover ? COVER_SAID[cover] : shown ? 'Slide shown again.' : ''}
+      </p>
       <PresentationSlide step={step} index={data.index} eventCount={deck.eventCount} showNotes={showNotes} />
       <div className="presentation__controls" role="group" aria-label="Presentation controls">
         <button

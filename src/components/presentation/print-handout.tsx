@@ -1,11 +1,12 @@
-// The printable handout: the events the filters select, in time order, with dates, summaries and quotes.
+// The printable handout: the events the filters select, in time order, or, while a guided tour is presented, the
+// tour's title card and its events in the tour's order; each with its date, summary and quote.
 // It is rendered only while printing ("Print handout" or the browser's own Print), outside the app, so print
 // styles can show it alone, black on white.
 import { useEffect, useState } from 'react';
 import { createPortal, flushSync } from 'react-dom';
 import { formatPartialDate, parsePartialDate } from '../../domain/partial-date.ts';
 import { useAppStore } from '../../store/app-store.ts';
-import { selectData, selectVisibleEvents } from '../../store/selectors.ts';
+import { selectData, selectHandoutDeck } from '../../store/selectors.ts';
 import '../../styles/presentation.css';
 
 export function PrintHandoutButton() {
@@ -37,15 +38,25 @@ export function PrintHandout() {
 
 function HandoutContent() {
   const data = useAppStore(selectData);
-  const events = useAppStore(selectVisibleEvents);
+  const deck = useAppStore(selectHandoutDeck);
   if (!data) return null;
   const { index } = data;
+  const [first] = deck.steps;
+  const titleCard = first?.kind === 'title' ? first : undefined;
+  const events = deck.steps.flatMap((step) => (step.kind === 'event' ? [step.event] : []));
   return (
     <section className="print-handout" aria-labelledby="print-handout-heading">
       <h1 id="print-handout-heading">Timeline Explorer: handout</h1>
       <p className="print-handout__meta">
-        {data.label} · {events.length} {events.length === 1 ? 'event' : 'events'}, in time order
+        {data.label} · {events.length} {events.length === 1 ? 'event' : 'events'}, {deck.tour ? 'in the tour’s order' : 'in time order'}
       </p>
+      {titleCard ? (
+        <div className="print-handout__title-card">
+          <p className="print-handout__kicker">Guided tour{titleCard.story ? ` · ${titleCard.story.title}` : ''}</p>
+          <h2>{titleCard.tour.title}</h2>
+          {titleCard.story ? <p>{titleCard.story.intro}</p> : null}
+        </div>
+      ) : null}
       <ol className="print-handout__events">
         {events.map((event) => {
           const { record } = event;
