@@ -313,6 +313,8 @@ export function startUrlSync(store: AppStore, win: Window, options: UrlSyncOptio
     writtenFile = file?.key;
     target = search;
     targetFile = file?.key;
+    // The next step is a new entry: merged into this one, it would overwrite the entry the user came back to.
+    lastStepAt = -Infinity;
     openLink(search, file);
   };
 

@@ -307,6 +307,33 @@ describe('startUrlSync', () => {
     stop();
   });
 
+  it('makes a step taken just after Back or Forward an entry of its own, not a rewrite of the one returned to', async () => {
+    window.history.replaceState(null, '', '/');
+    const store = createAppStore();
+    store.getState().actions.setData(sample, 'Sample');
+    let time = 10_000;
+    const stop = startUrlSync(store, window, { now: () => time, whenIdle: (run) => run() });
+    store.getState().actions.selectEvent('bhutto-assassinated');
+    time += 1000;
+    store.getState().actions.selectEvent('beta-election');
+    expect(params().get('event')).toBe('beta-election');
+    const length = window.history.length;
+    const returned = new Promise((resolve) => window.addEventListener('popstate', resolve, { once: true }));
+    act(() => window.history.back());
+    await returned;
+    expect(store.getState().selectedEventId).toBe('bhutto-assassinated');
+    // Within the time two quick steps merge in: before, this step rewrote the entry Back returned to.
+    time += 100;
+    act(() => store.getState().actions.selectEvent(undefined));
+    expect(params().get('event')).toBeNull();
+    const replaced = new Promise((resolve) => window.addEventListener('popstate', resolve, { once: true }));
+    act(() => window.history.back());
+    await replaced;
+    expect(store.getState().selectedEventId).toBe('bhutto-assassinated');
+    expect(window.history.length).toBe(length);
+    stop();
+  });
+
   it('writes a step still waiting for an idle moment when stopped', () => {
     window.history.replaceState(null, '', '/');
     const store = createAppStore();
