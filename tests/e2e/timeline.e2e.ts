@@ -194,6 +194,23 @@ describe('the timeline in Chromium', () => {
     await laptop.close();
   });
 
+  it('shows the timeline and its first events on the first screen of a phone on its side', async () => {
+    const app = await openApp(browser, '', { viewport: { width: 844, height: 390 } });
+    const { page } = app;
+    await expect(page.getByRole('button', { name: 'Actions', exact: true }).isVisible()).resolves.toBe(true);
+    await expect(page.getByRole('button', { name: 'Open dataset' }).isVisible()).resolves.toBe(false);
+    // The toolbar names and moves the window; the overview strip would take the timeline's place.
+    await expect(page.getByRole('group', { name: 'Overview of the whole timeline' }).isVisible()).resolves.toBe(false);
+    const firstEvent = await page.evaluate(() => {
+      const tops = [...document.querySelectorAll('.vis-item.event')].map((item) => item.getBoundingClientRect().bottom);
+      return Math.min(...tops);
+    });
+    // Before, rows of buttons and the strip left the whole timeline below the 390 px of the first screen.
+    expect(firstEvent).toBeLessThanOrEqual(390);
+    await saveScreenshot(page, 'phone-landscape-844x390');
+    await app.close();
+  });
+
   it('folds the legend on a phone, so an event’s details follow the timeline, and opens it with its button', async () => {
     const event = builtinEvents().find((record) => record.type === 'assassination');
     const app = await openApp(browser, `?event=${event?.id ?? 'missing'}`, { viewport: { width: 390, height: 844 } });
