@@ -4,10 +4,13 @@ import { describeActorRole } from '../domain/actors.ts';
 import { formatPartialDate, parsePartialDate } from '../domain/partial-date.ts';
 import { useAppActions, useAppStore } from '../store/app-store.ts';
 import { selectData, selectSelectedEvent } from '../store/selectors.ts';
-import type { DetailsPlacement } from './details-placement.ts';
+import { type DetailsPlacement, revealAlignment } from './details-placement.ts';
 import { EventLink } from './share-controls.tsx';
-import { focusEventOrigin } from './focus-targets.ts';
+import { TIMELINE_EVENTS_ID, focusEventOrigin } from './focus-targets.ts';
 import { HighlightedText } from './highlighted-text.tsx';
+
+/** Room kept above the timeline and below the details' heading when both are brought into view. */
+const REVEAL_MARGIN_PX = 8;
 
 export interface EventDetailsProps {
   /** 'list': under the chosen row of the list, which brings the two into view together (see event-list.tsx). */
@@ -25,9 +28,26 @@ export function EventDetails({ placement = 'panel' }: EventDetailsProps) {
   // A new selection is announced by moving nothing: focus stays where the user is (timeline or list). Where the
   // details sit below the timeline (a phone), the page scrolls to show all of them, or their top when they are taller
   // than the screen, not just their heading at the bottom edge; beside it (a wide screen), nothing moves. Under a row
-  // of the list, the list scrolls the row and its details together.
+  // of the list, the list scrolls the row and its details together. Stepping through events with the arrow keys in
+  // the timeline, the timeline stays in view with the details' heading below it: the focus and the selected event
+  // must not leave the screen at each key.
   useEffect(() => {
-    if (placement === 'panel') sectionRef.current?.scrollIntoView?.({ block: 'nearest' });
+    const section = sectionRef.current;
+    if (placement !== 'panel' || !section) return;
+    const timeline = document.getElementById(TIMELINE_EVENTS_ID);
+    const heading = section.querySelector('h2');
+    if (timeline?.matches(':focus-visible') && heading) {
+      const timelineBox = timeline.getBoundingClientRect();
+      if (section.getBoundingClientRect().top >= timelineBox.bottom - 1) {
+        const top = timelineBox.top - REVEAL_MARGIN_PX;
+        const bottom = heading.getBoundingClientRect().bottom + REVEAL_MARGIN_PX;
+        const block = revealAlignment(top, bottom, window.innerHeight);
+        if (block === 'start') window.scrollBy?.({ top, behavior: 'instant' });
+        else if (block === 'end') window.scrollBy?.({ top: bottom - window.innerHeight, behavior: 'instant' });
+        return;
+      }
+    }
+    section.scrollIntoView?.({ block: 'nearest' });
   }, [event, placement]);
 
   if (!event || !data) return null;

@@ -157,6 +157,32 @@ describe('the timeline in Chromium', () => {
     await app.close();
   });
 
+  it('keeps the timeline and the selected event in view on a phone while the arrow keys step through events', async () => {
+    const app = await openApp(browser, '', { viewport: { width: 390, height: 844 } });
+    const { page } = app;
+    await page.getByRole('group', { name: 'Timeline events' }).focus();
+    const heading = page.getByRole('region', { name: 'Event details' }).getByRole('heading', { level: 2 });
+    const seen: string[] = [];
+    for (let step = 0; step < 4; step += 1) {
+      await page.keyboard.press('ArrowRight');
+      await expect.poll(() => heading.textContent()).not.toBe(seen.at(-1) ?? '');
+      seen.push((await heading.textContent()) ?? '');
+      await page.waitForTimeout(300);
+      const view = await page.evaluate(() => {
+        const box = (selector: string) => document.querySelector(selector)?.getBoundingClientRect();
+        const inView = (rect: DOMRect | undefined) => rect !== undefined && rect.top >= 0 && rect.bottom <= window.innerHeight;
+        return {
+          focused: document.activeElement?.id,
+          selected: inView(box('.vis-item.vis-selected')),
+          heading: inView(box('.event-details h2')),
+        };
+      });
+      // Before, each key scrolled the page to the details, below the timeline: the focus and the selection left it.
+      expect(view, `after ${step + 1} presses`).toEqual({ focused: 'timeline-events', selected: true, heading: true });
+    }
+    await app.close();
+  });
+
   it('gives the timeline the first screen on a phone: the header folds its actions and lane names take a narrow column', async () => {
     const app = await openApp(browser, '', { viewport: { width: 390, height: 844 } });
     const { page } = app;
