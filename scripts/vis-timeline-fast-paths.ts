@@ -725,8 +725,25 @@ function __redrawForChange(itemSet) {
 }
 `;
 
+/**
+ * Parts of vis-timeline's instance the app reads or sets, which its published types leave out
+ * (src/components/timeline-view.tsx). An upgrade that renames one fails the build here instead of silently losing
+ * what it does. (`_redraw`, which revealInLanes calls too, is checked by a replacement's text.)
+ */
+export const REQUIRED_INTERNALS: readonly { readonly why: string; readonly code: string }[] = [
+  { why: 'the one-time fit the app marks done (a link keeps its window)', code: 'if (!me.initialFitDone && !me.options.rollingMode) {' },
+  { why: 'the lanes scrolled to a selection (revealInLanes)', code: '  _setScrollTop(scrollTop) {' },
+  { why: 'the height of the lanes in view (revealInLanes)', code: 'props.leftContainer.height = containerHeight;' },
+  { why: 'the drawn items by id, with their lane and row (revealInLanes)', code: 'this.items = {}; // object with an Item for every data item' },
+];
+
 /** vis-timeline's module with the fast paths; throws if any replacement does not match exactly once. */
 export function withFastPaths(code: string): string {
+  for (const { why, code: internal } of REQUIRED_INTERNALS) {
+    if (!code.includes(internal)) {
+      throw new Error(`vis-timeline fast paths: the app relies on ${why}, and vis-timeline's code no longer has it; review src/components/timeline-view.tsx`);
+    }
+  }
   let patched = code;
   for (const { why, find, replace } of REPLACEMENTS) {
     const at = patched.indexOf(find);

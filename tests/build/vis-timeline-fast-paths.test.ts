@@ -5,7 +5,7 @@ import { DataSet, createNewDataPipeFrom } from 'vis-data/esnext';
 import { type DataItem, Timeline, type TimelineOptions } from 'vis-timeline/esnext';
 import { extend } from 'vis-util/esnext';
 import { describe, expect, it, vi } from 'vitest';
-import { AXIS_LABEL_TEXT_HELPER, ITEM_LOCALES_HELPER, REPLACEMENTS, visTimelineFastPaths, withFastPaths } from '../../scripts/vis-timeline-fast-paths.ts';
+import { AXIS_LABEL_TEXT_HELPER, ITEM_LOCALES_HELPER, REPLACEMENTS, REQUIRED_INTERNALS, visTimelineFastPaths, withFastPaths } from '../../scripts/vis-timeline-fast-paths.ts';
 import viteConfig from '../../vite.config.ts';
 
 const require = createRequire(import.meta.url);
@@ -121,11 +121,21 @@ describe('vis-timeline fast paths (Vite plugin)', () => {
   });
 
   it('names the replacement that no longer matches', () => {
+    const internals = REQUIRED_INTERNALS.map((internal) => internal.code);
     for (const [index, missing] of REPLACEMENTS.entries()) {
-      const others = REPLACEMENTS.filter((_, other) => other !== index).map((replacement) => replacement.find);
+      const others = [...internals, ...REPLACEMENTS.filter((_, other) => other !== index).map((replacement) => replacement.find)];
       expect(() => withFastPaths(others.join('\n'))).toThrow(`"${missing.why}" no longer matches`);
       expect(() => withFastPaths([...others, missing.find, missing.find].join('\n'))).toThrow(`"${missing.why}" no longer matches vis-timeline's code exactly once`);
     }
+  });
+
+  it('names a part of vis-timeline the app relies on that an upgrade took away', () => {
+    const replacements = REPLACEMENTS.map((replacement) => replacement.find);
+    for (const [index, missing] of REQUIRED_INTERNALS.entries()) {
+      const others = REQUIRED_INTERNALS.filter((_, other) => other !== index).map((internal) => internal.code);
+      expect(() => withFastPaths([...others, ...replacements].join('\n'))).toThrow(`the app relies on ${missing.why}`);
+    }
+    expect(() => withFastPaths([...REQUIRED_INTERNALS.map((internal) => internal.code), ...replacements].join('\n'))).not.toThrow();
   });
 
   it('transforms only vis-timeline’s module, in the build, the dev server’s pre-bundling and the tests', () => {
@@ -135,7 +145,7 @@ describe('vis-timeline fast paths (Vite plugin)', () => {
     expect(plugin.apply).toBeUndefined();
     const transform = plugin.transform as (code: string, id: string) => unknown;
     expect(transform('export const x = 1;', '/app/node_modules/vis-data/esnext/esm/vis-data.js')).toBeUndefined();
-    expect(() => transform('export const x = 1;', MODULE_FILES[1]!)).toThrow(/no longer matches/);
+    expect(() => transform('export const x = 1;', MODULE_FILES[1]!)).toThrow(/no longer (matches|has it)/);
     const config = (plugin.config as unknown as () => { optimizeDeps: { rolldownOptions: { plugins: { transform: unknown }[] } } })();
     const [depsPlugin] = config.optimizeDeps.rolldownOptions.plugins;
     expect(depsPlugin?.transform).toBe(transform);
