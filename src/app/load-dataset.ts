@@ -23,6 +23,8 @@ const UNCHANGED = 'The timeline you had is unchanged.';
 
 // Only the latest request may change what is shown: opening B while A still loads means B.
 let latestRequest = 0;
+/** The address of the latest request while it loads; undefined for a file, or once it ended. */
+let loadingUrl: string | undefined;
 const inFlight = new Map<string, Promise<LoadOutcome>>();
 
 const importer = () => import('../domain/import-dataset.ts');
@@ -34,16 +36,32 @@ export function loadDatasetFromUrl(url: string, options: LoadOptions = {}): Prom
   // On record before it starts: its first store update (the loading status) reaches subscribers, which may ask
   // for this same address again.
   let start: (outcome: Promise<LoadOutcome>) => void = () => undefined;
-  const promise = new Promise<LoadOutcome>((resolve) => (start = resolve)).finally(() => inFlight.delete(url));
+  const promise: Promise<LoadOutcome> = new Promise<LoadOutcome>((resolve) => (start = resolve)).finally(() => {
+    // A later request for the same address (after supersedeLoads) keeps its own entry.
+    if (inFlight.get(url) === promise) inFlight.delete(url);
+  });
   inFlight.set(url, promise);
   start(fetchAndOpen(url, options));
   return promise;
 }
 
+/**
+ * The view no longer names the address still loading (Back or Forward left its link before its dataset came): that
+ * load must not replace what is shown when it ends, and asking for the address again starts afresh. A file being read
+ * is left alone (opening one does not change the view until it is shown).
+ */
+export function abandonLoadNotFor(dataUrl: string | undefined, store: AppStore = appStore): void {
+  if (loadingUrl === undefined || loadingUrl === dataUrl) return;
+  loadingUrl = undefined;
+  latestRequest += 1;
+  inFlight.clear();
+  store.getState().actions.setLoadingDataset(undefined);
+}
+
 /** Reads a file the user chose or dropped and shows it. */
 export async function loadDatasetFromFile(file: File, options: LoadOptions = {}): Promise<LoadOutcome> {
   const store = options.store ?? appStore;
-  const request = begin(store, file.name);
+  const request = begin(store, file.name, undefined);
   try {
     const { parseDatasetFile, MAX_FILE_BYTES } = await importer();
     // An over-size file is refused by its stated size, without reading it into memory.
@@ -70,7 +88,7 @@ export function fileNameOfUrl(url: string): string {
 async function fetchAndOpen(url: string, options: LoadOptions): Promise<LoadOutcome> {
   const store = options.store ?? appStore;
   const name = fileNameOfUrl(url);
-  const request = begin(store, name);
+  const request = begin(store, name, url);
   const fetched = await fetchBytes(url, name, options);
   const result: ImportResult = fetched.ok ? fetched.parse() : { ok: false, problems: fetched.problems };
   return finish(store, request, result, { name, dataUrl: url, failureNote: options.failureNote });
@@ -157,8 +175,9 @@ function describeError(error: unknown): string {
   return error instanceof Error && error.message ? error.message : String(error);
 }
 
-function begin(store: AppStore, name: string): number {
+function begin(store: AppStore, name: string, url: string | undefined): number {
   latestRequest += 1;
+  loadingUrl = url;
   store.getState().actions.setLoadingDataset(name);
   return latestRequest;
 }
@@ -172,6 +191,7 @@ interface Finish {
 
 function finish(store: AppStore, request: number, result: ImportResult, { name, dataUrl, failureNote }: Finish): LoadOutcome {
   if (request !== latestRequest) return 'superseded';
+  loadingUrl = undefined;
   const { actions } = store.getState();
   actions.setLoadingDataset(undefined);
   if (result.ok) {

@@ -6,7 +6,7 @@ import { indexDataset } from '../domain/dataset.ts';
 import { paddedWindow } from '../domain/timeline-items.ts';
 import { parseViewState } from '../domain/url-codec.ts';
 import { type AppState, appStore, viewOfShownData } from '../store/app-store.ts';
-import { loadDatasetFromUrl } from './load-dataset.ts';
+import { abandonLoadNotFor, loadDatasetFromUrl } from './load-dataset.ts';
 import { findOpenedFile } from './opened-files.ts';
 
 export const BUILTIN_LABEL = 'Iran 1979–2009 · Pakistan 2007–08 · Momentum 2016–17';
@@ -36,7 +36,11 @@ export function startApp(): () => void {
  */
 function followDataset(state: AppState): void {
   const { data } = state;
-  if (!data || (state.dataUrl === data.dataUrl && state.dataFile === data.file?.key)) return;
+  if (!data) return;
+  // A link's dataset still loading, which the view no longer names (Back from it before it came), must not replace
+  // what is shown when it comes.
+  abandonLoadNotFor(state.dataUrl);
+  if (state.dataUrl === data.dataUrl && state.dataFile === data.file?.key) return;
   if (state.dataUrl) void loadDatasetFromUrl(state.dataUrl);
   else if (state.dataFile) showOpenedFile(state, state.dataFile);
   else showBuiltin('switch');

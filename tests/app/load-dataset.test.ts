@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { describe, expect, it, vi } from 'vitest';
-import { fileNameOfUrl, loadDatasetFromFile, loadDatasetFromUrl } from '../../src/app/load-dataset.ts';
+import { abandonLoadNotFor, fileNameOfUrl, loadDatasetFromFile, loadDatasetFromUrl } from '../../src/app/load-dataset.ts';
 import { fitAllWindow } from '../../src/domain/link-view.ts';
 import { MAX_FILE_BYTES } from '../../src/domain/import-dataset.ts';
 import { type AppStore, createAppStore, pickViewState } from '../../src/store/app-store.ts';
@@ -143,6 +143,30 @@ describe('loadDatasetFromUrl', () => {
     await expect(again).resolves.toBe('superseded');
     expect(slow).toHaveBeenCalledTimes(1);
     expect(store.getState().data?.label).toBe('fast');
+  });
+
+  it('drops a load the view no longer names, and asks afresh when the address is named again', async () => {
+    const store = storeWithView();
+    let release: (response: Response) => void = () => undefined;
+    const slow = vi.fn<typeof fetch>(() => new Promise((resolve) => (release = resolve)));
+    const first = loadDatasetFromUrl('slow.csv', { store, fetch: slow });
+    abandonLoadNotFor('slow.csv', store);
+    expect(store.getState().loadingDataset).toBe('slow.csv');
+    // Back to a view of the dataset shown: the link's load is dropped.
+    abandonLoadNotFor(undefined, store);
+    expect(store.getState().loadingDataset).toBeUndefined();
+    const again = loadDatasetFromUrl('slow.csv', { store, fetch: respond(GOOD_CSV) });
+    release(new Response('title,start,country\nLate,1990,X\n'));
+    await expect(first).resolves.toBe('superseded');
+    await expect(again).resolves.toBe('loaded');
+    expect(store.getState().data?.index.events.map((event) => event.record.title)).toEqual(['Ferry line opens', 'Bridge vote']);
+  });
+
+  it('leaves a file being read alone when the view names no address', async () => {
+    const store = storeWithView();
+    const reading = loadDatasetFromFile(new File([GOOD_CSV], 'story.csv'), { store });
+    abandonLoadNotFor(undefined, store);
+    await expect(reading).resolves.toBe('loaded');
   });
 });
 

@@ -78,4 +78,34 @@ describe('start-up with a data= link', () => {
     expect(fetchMock).toHaveBeenCalledTimes(2);
     vi.unstubAllGlobals();
   });
+
+  it('keeps the stories when the user goes Back to them while a link’s dataset still loads, and loads it again on Forward', async () => {
+    const { answer, fetchMock } = controlledFetch();
+    renderApp({ url: '/' });
+    await waitFor(() => expect(subtitle()).toHaveTextContent(BUILTIN_LABEL));
+    act(() => {
+      window.history.pushState(null, '', '/?data=slow.csv');
+      window.dispatchEvent(new PopStateEvent('popstate'));
+    });
+    await waitFor(() => expect(within(screen.getByRole('group', { name: 'Dataset' })).getByRole('status')).toHaveTextContent('Loading dataset “slow.csv”…'));
+    act(() => {
+      window.history.pushState(null, '', '/');
+      window.dispatchEvent(new PopStateEvent('popstate'));
+    });
+    await waitFor(() => expect(within(screen.getByRole('group', { name: 'Dataset' })).getByRole('status')).toBeEmptyDOMElement());
+    // The slow answer comes after all: before, it replaced the stories the user had gone back to.
+    await answer('slow.csv', new Response(STORY_CSV));
+    expect(subtitle()).toHaveTextContent(BUILTIN_LABEL);
+    expect(appStore.getState().data?.dataUrl).toBeUndefined();
+
+    // Forward to the link asks for its dataset again, and shows it.
+    act(() => {
+      window.history.pushState(null, '', '/?data=slow.csv');
+      window.dispatchEvent(new PopStateEvent('popstate'));
+    });
+    await answer('slow.csv', new Response(STORY_CSV));
+    expect(subtitle()).toHaveTextContent('slow');
+    expect(fetchMock).toHaveBeenCalledTimes(2);
+    vi.unstubAllGlobals();
+  });
 });
