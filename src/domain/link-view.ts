@@ -86,9 +86,12 @@ export function resolveLinkView(parsed: ViewState, index: IndexedDataset, search
   const selected = view.selectedEventId ? index.eventsById.get(view.selectedEventId) : undefined;
   // A tour is only presented with present=1; without it the tour is inert and the event is shown as usual.
   const tour = view.present && view.tour !== undefined ? index.toursById.get(view.tour) : undefined;
-  if (selected && tour && !tour.steps.some((step) => step.event === selected.id)) {
-    notices.push(`“${selected.record.title}” is not a step of the guided tour “${tour.title}”, so the tour opens on its title card.`);
-    view = { ...view, selectedEventId: undefined };
+  if (selected && tour) {
+    // A tour's steps are the teacher's list, whatever the filters: a step is kept even where the link's filters hide it.
+    if (!tour.steps.some((step) => step.event === selected.id)) {
+      notices.push(`“${selected.record.title}” is not a step of the guided tour “${tour.title}”, so the tour opens on its title card.`);
+      view = { ...view, selectedEventId: undefined };
+    }
   } else if (selected && !filterEvents(index, search, view).some((event) => event.id === selected.id)) {
     notices.push(`“${selected.record.title}” does not match the link’s filters, so its details are not shown.`);
     view = { ...view, selectedEventId: undefined };

@@ -170,6 +170,12 @@ describe('resolveLinkView', () => {
       ['“Benazir Bhutto assassinated” is not a step of the guided tour “Alphaland in four steps”, so the tour opens on its title card.'],
     ],
     [
+      'a tour presented on one of its steps that the link’s filters hide: kept, as a tour ignores filters',
+      { present: true, tour: 'alpha-tour', selectedEventId: 'alpha-war', countries: ['betastan'] },
+      { present: true, tour: 'alpha-tour', selectedEventId: 'alpha-war', countries: ['betastan'], window: defaultLinkWindow({ selectedEventId: 'alpha-war' }, sample) },
+      [],
+    ],
+    [
       'a tour not presented: inert, so the event is shown',
       { tour: 'alpha-tour', selectedEventId: 'bhutto-assassinated' },
       { tour: 'alpha-tour', selectedEventId: 'bhutto-assassinated', window: defaultLinkWindow({ selectedEventId: 'bhutto-assassinated' }, sample) },
