@@ -216,6 +216,8 @@ describe('pointer targets and motion', () => {
         requestAnimationFrame(sample);
         Object.assign(window, { axisMoves: moves });
       });
+      // The sampler has recorded where the axis is before the click.
+      await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
       const before = await page.evaluate(() => (window as unknown as { axisMoves: string[] }).axisMoves.length);
       await page.getByRole('button', { name: /^Pakistan/ }).click();
       await page.waitForTimeout(1_500);
