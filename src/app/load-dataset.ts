@@ -37,7 +37,7 @@ export function loadDatasetFromUrl(url: string, options: LoadOptions = {}): Prom
   // for this same address again.
   let start: (outcome: Promise<LoadOutcome>) => void = () => undefined;
   const promise: Promise<LoadOutcome> = new Promise<LoadOutcome>((resolve) => (start = resolve)).finally(() => {
-    // A later request for the same address (after supersedeLoads) keeps its own entry.
+    // A later request for the same address (after abandonLoadNotFor) keeps its own entry.
     if (inFlight.get(url) === promise) inFlight.delete(url);
   });
   inFlight.set(url, promise);

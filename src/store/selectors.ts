@@ -43,10 +43,13 @@ const selectFilterResult = memoSelector(filterInputs, (data, countries, actors, 
 
 export const selectVisibleEvents = (state: AppState): readonly TimelineEvent[] => selectFilterResult(state)?.events ?? EMPTY_EVENTS;
 
+const deckOf = (data: LoadedData | undefined, events: readonly TimelineEvent[], tour: string | undefined) =>
+  data ? presentationDeck(data.index, events, tour) : EMPTY_DECK;
+
 /** The presentation's steps: the tour being presented, else the filtered events in time order. */
 export const selectPresentationDeck = memoSelector(
   (state: AppState) => [state.data, selectVisibleEvents(state), state.tour] as const,
-  (data, events, tour) => (data ? presentationDeck(data.index, events, tour) : EMPTY_DECK),
+  (data, events, tour) => deckOf(data, events, tour),
 );
 
 /**
@@ -55,7 +58,7 @@ export const selectPresentationDeck = memoSelector(
  */
 export const selectHandoutDeck = memoSelector(
   (state: AppState) => [state.data, selectVisibleEvents(state), state.present ? state.tour : undefined] as const,
-  (data, events, tour) => (data ? presentationDeck(data.index, events, tour) : EMPTY_DECK),
+  (data, events, tour) => deckOf(data, events, tour),
 );
 
 /** The current step: the selected event's, a tour's title card when nothing is selected, else -1. */
